@@ -1,0 +1,69 @@
+package io.gau.shared.http;
+
+import io.gau.shared.errors.ErrorResponses;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * Guards internal APIs with the shared {@code Private-Key} header. The comparison runs over SHA-256
+ * digests with {@link MessageDigest#isEqual}, so neither the content nor the length of the secret leaks
+ * through response timing.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class PrivateKeyFilter implements ContainerRequestFilter {
+  public static final String HEADER = "Private-Key";
+  /** Shorter secrets are refused at start: 32 bytes is the floor for a guessable-by-nobody shared key. */
+  public static final int MIN_SECRET_BYTES = 32;
+
+  private final byte[] expectedDigest;
+  private final List<String> protectedPrefixes;
+
+  /**
+   * @param secret the shared key (from {@code PRIVATE_KEY})
+   * @param protectedPrefixes request paths (without leading slash, e.g. {@code api/v2/upload}) that need the key
+   */
+  public PrivateKeyFilter(String secret, List<String> protectedPrefixes) {
+    if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "PRIVATE_KEY must be set and at least " + MIN_SECRET_BYTES + " bytes long");
+    }
+    this.expectedDigest = sha256(secret);
+    this.protectedPrefixes = List.copyOf(protectedPrefixes);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    String normalized = path.startsWith("/") ? path.substring(1) : path;
+    if (protectedPrefixes.stream().noneMatch(normalized::startsWith)) {
+      return;
+    }
+    String presented = request.getHeaderString(HEADER);
+    if (presented == null || presented.isEmpty()) {
+      request.abortWith(ErrorResponses.of(401, "private_key_required", "Private-Key header is required"));
+      return;
+    }
+    if (!matches(presented)) {
+      request.abortWith(ErrorResponses.of(401, "private_key_invalid", "Invalid private key"));
+    }
+  }
+
+  /** Constant-time check of a presented key against the configured one. */
+  public boolean matches(String presented) {
+    return MessageDigest.isEqual(expectedDigest, sha256(presented));
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}
