@@ -1,0 +1,77 @@
+package io.gau.ops.k8s;
+
+import java.util.List;
+
+/**
+ * One of the five Gau services: its ports, whether it has a database to migrate, and the Secret keys
+ * it reads (always through {@code secretKeyRef}, never as a literal value).
+ */
+public enum GauService {
+  ACCOUNT("account", 8080, 8180, true, List.of(
+      new SecretKey("gau-account", "DB_PASSWORD", "password of the gau_account PostgreSQL role"),
+      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"),
+      new SecretKey("gau-account", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (producer of email_exchange)"),
+      new SecretKey("gau-account", "GOOGLE_CLIENT_SECRET", "OAuth client secret of Google sign-in"))),
+  AUTHORIZATION("authorization", 8081, 8181, true, List.of(
+      new SecretKey("gau-authorization", "DB_PASSWORD", "password of the gau_authorization PostgreSQL role"),
+      new SecretKey("gau-authorization", "REDIS_PASSWORD", "password of redis-authorization (the token bitmap)"),
+      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
+  CDN("cdn", 8082, 8182, false, List.of(
+      new SecretKey("gau-cdn", "REDIS_PASSWORD", "password of redis-cdn (the image cache)"),
+      new SecretKey("gau-cdn", "S3_ACCESS_KEY", "R2/S3 access key id, read-only on the bucket"),
+      new SecretKey("gau-cdn", "S3_SECRET_KEY", "R2/S3 secret access key"))),
+  UPLOAD("upload", 8083, 8183, false, List.of(
+      new SecretKey("gau-upload", "S3_ACCESS_KEY", "R2/S3 access key id, read-write on the bucket"),
+      new SecretKey("gau-upload", "S3_SECRET_KEY", "R2/S3 secret access key"),
+      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
+  EMAIL("email", 8084, 8184, false, List.of(
+      new SecretKey("gau-email", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (consumer of email_queue)"),
+      new SecretKey("gau-email", "SMTP_PASSWORD", "password of the SMTP relay")));
+
+  private final String id;
+  private final int appPort;
+  private final int adminPort;
+  private final boolean migrates;
+  private final List<SecretKey> secrets;
+
+  GauService(String id, int appPort, int adminPort, boolean migrates, List<SecretKey> secrets) {
+    this.id = id;
+    this.appPort = appPort;
+    this.adminPort = adminPort;
+    this.migrates = migrates;
+    this.secrets = secrets;
+  }
+
+  /** The short name: account, authorization, cdn, upload, email. */
+  public String id() {
+    return id;
+  }
+
+  /** The Kubernetes name of its Deployment, Service, HPA, ...: gau-account etc. */
+  public String k8sName() {
+    return "gau-" + id;
+  }
+
+  public int appPort() {
+    return appPort;
+  }
+
+  public int adminPort() {
+    return adminPort;
+  }
+
+  /** Whether it owns a PostgreSQL database and so needs a {@code db migrate} Job. */
+  public boolean migrates() {
+    return migrates;
+  }
+
+  public List<SecretKey> secrets() {
+    return secrets;
+  }
+
+  /** A key of a Kubernetes Secret that the generated objects reference (but never contain). */
+  public record SecretKey(String secret, String key, String meaning) {
+    /** Secret shared by the services that make or accept internal calls. */
+    public static final String INTERNAL = "gau-internal";
+  }
+}
