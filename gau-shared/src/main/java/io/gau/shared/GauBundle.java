@@ -14,6 +14,7 @@ import io.gau.shared.errors.ValidationExceptionMapper;
 import io.gau.shared.errors.WebApplicationExceptionMapper;
 import io.gau.shared.http.JsonErrorHandler;
 import io.gau.shared.http.RequestIdFilter;
+import java.util.List;
 
 /**
  * What every Gau service does the same way: strict {@code ${ENV}} substitution in its YAML (a missing
@@ -21,6 +22,17 @@ import io.gau.shared.http.RequestIdFilter;
  * can produce, and request ids in the MDC.
  */
 public class GauBundle implements ConfiguredBundle<Configuration> {
+
+  /** The request-id filter and the exception mappers, also for {@code ResourceExtension} tests. */
+  public static List<Object> providers() {
+    return List.of(
+        new RequestIdFilter(),
+        new ApiExceptionMapper(),
+        new WebApplicationExceptionMapper(),
+        new JsonProcessingExceptionMapper(),
+        new ValidationExceptionMapper(),
+        new UnexpectedExceptionMapper());
+  }
 
   @Override
   public void initialize(Bootstrap<?> bootstrap) {
@@ -35,12 +47,7 @@ public class GauBundle implements ConfiguredBundle<Configuration> {
     if (configuration.getServerFactory() instanceof AbstractServerFactory serverFactory) {
       serverFactory.setRegisterDefaultExceptionMappers(false);
     }
-    environment.jersey().register(new RequestIdFilter());
-    environment.jersey().register(new ApiExceptionMapper());
-    environment.jersey().register(new WebApplicationExceptionMapper());
-    environment.jersey().register(new JsonProcessingExceptionMapper());
-    environment.jersey().register(new ValidationExceptionMapper());
-    environment.jersey().register(new UnexpectedExceptionMapper());
+    providers().forEach(environment.jersey()::register);
     environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
   }
