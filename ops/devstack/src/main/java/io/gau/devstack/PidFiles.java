@@ -55,7 +55,18 @@ final class PidFiles {
         }
         return ProcessHandle.of(pid.getAsLong())
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> !zombie(p.pid()))
                 .filter(p -> p.info().command().map(c -> c.contains(commandFragment)).orElse(true));
+    }
+
+    /** A killed process whose parent has not reaped it yet still "is alive" for ProcessHandle. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
