@@ -11,13 +11,14 @@ public enum GauService {
       new SecretKey("gau-account", "DB_PASSWORD", "password of the gau_account PostgreSQL role"),
       new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"),
       new SecretKey("gau-account", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (producer of email_exchange)"),
+      new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (login limits)"),
       new SecretKey("gau-account", "GOOGLE_CLIENT_SECRET", "OAuth client secret of Google sign-in"))),
   AUTHORIZATION("authorization", 8081, 8181, true, List.of(
       new SecretKey("gau-authorization", "DB_PASSWORD", "password of the gau_authorization PostgreSQL role"),
-      new SecretKey("gau-authorization", "REDIS_PASSWORD", "password of redis-authorization (the token bitmap)"),
+      new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (the token bitmap)"),
       new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
   CDN("cdn", 8082, 8182, false, List.of(
-      new SecretKey("gau-cdn", "REDIS_PASSWORD", "password of redis-cdn (the image cache)"),
+      new SecretKey(SecretKey.REDIS_CACHE, "REDIS_PASSWORD", "password of redis-cdn (the image cache)"),
       new SecretKey("gau-cdn", "S3_ACCESS_KEY", "R2/S3 access key id, read-only on the bucket"),
       new SecretKey("gau-cdn", "S3_SECRET_KEY", "R2/S3 secret access key"))),
   UPLOAD("upload", 8083, 8183, false, List.of(
@@ -26,7 +27,8 @@ public enum GauService {
       new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
   EMAIL("email", 8084, 8184, false, List.of(
       new SecretKey("gau-email", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (consumer of email_queue)"),
-      new SecretKey("gau-email", "SMTP_PASSWORD", "password of the SMTP relay")));
+      new SecretKey("gau-email", "SMTP_PASSWORD", "password of the SMTP relay"),
+      new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (idempotency keys)")));
 
   private final String id;
   private final int appPort;
@@ -73,5 +75,9 @@ public enum GauService {
   public record SecretKey(String secret, String key, String meaning) {
     /** Secret shared by the services that make or accept internal calls. */
     public static final String INTERNAL = "gau-internal";
+    /** Secret of the durable Redis (token bitmap, login limits, email idempotency keys). */
+    public static final String REDIS_SHARED = "gau-redis-authorization";
+    /** Secret of the LRU image-cache Redis. */
+    public static final String REDIS_CACHE = "gau-redis-cdn";
   }
 }

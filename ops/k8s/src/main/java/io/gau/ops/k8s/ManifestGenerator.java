@@ -44,8 +44,28 @@ public final class ManifestGenerator {
     this.ns = values.str("namespace");
     this.env = values.str("environment");
     this.version = values.str("version");
+    checkDatabaseCapacity();
     if (version.isBlank() || version.equals("latest")) {
       throw new IllegalArgumentException("version must pin a release tag, not '" + version + "'");
+    }
+  }
+
+  /**
+   * At full scale every database pool must find a PgPool child: otherwise clients queue inside PgPool
+   * and time out exactly when the HPA has scaled up under load.
+   */
+  private void checkDatabaseCapacity() {
+    int perPod = values.integer("database.poolMaxPerPod");
+    int clients = 0;
+    for (GauService svc : GauService.values()) {
+      if (svc.migrates()) {
+        clients += perPod * values.integer("services." + svc.id() + ".maxReplicas");
+      }
+    }
+    int children = values.integer("pgpool.replicas") * values.integer("pgpool.numInitChildren");
+    if (clients > children) {
+      throw new IllegalArgumentException("database pools at maxReplicas need " + clients
+          + " PgPool children but pgpool.replicas x pgpool.numInitChildren = " + children);
     }
   }
 
@@ -166,44 +186,47 @@ public final class ManifestGenerator {
   /** Non-secret addresses, read by config/<svc>.yml through ${VAR} substitution. */
   Map<String, String> envData(GauService svc) {
     Map<String, String> data = new TreeMap<>();
-    String api = "https://" + values.str("hosts.api");
     String cdn = "https://" + values.str("hosts.cdn");
     switch (svc) {
       case ACCOUNT -> {
-        data.put("DB_URL", "jdbc:postgresql://pgpool:5432/" + db(svc));
-        data.put("DB_USER", db(svc));
+        putDatabase(data, svc);
+        putRedis(data, "redis-authorization");
         data.put("AUTHORIZATION_URL", "http://gau-authorization:8081");
         data.put("UPLOAD_URL", "http://gau-upload:8083");
-        data.put("PUBLIC_URL", api);
         data.put("CDN_URL", cdn);
         data.put("GOOGLE_CLIENT_ID", values.str("google.clientId"));
-        data.put("COOKIE_SECURE", "true");
       }
       case AUTHORIZATION -> {
-        data.put("DB_URL", "jdbc:postgresql://pgpool:5432/" + db(svc));
-        data.put("DB_USER", db(svc));
-        data.put("REDIS_HOST", "redis-authorization");
-        data.put("REDIS_PORT", "6379");
-        data.put("TOKEN_ISSUER", api);
+        putDatabase(data, svc);
+        putRedis(data, "redis-authorization");
       }
       case CDN -> {
-        data.put("REDIS_HOST", "redis-cdn");
-        data.put("REDIS_PORT", "6379");
+        putRedis(data, "redis-cdn");
         putStorage(data);
       }
-      case UPLOAD -> {
-        putStorage(data);
-        data.put("CDN_URL", cdn);
-      }
+      case UPLOAD -> putStorage(data);
       case EMAIL -> {
+        putRedis(data, "redis-authorization");
         data.put("SMTP_HOST", values.str("smtp.host"));
         data.put("SMTP_PORT", values.str("smtp.port"));
-        data.put("SMTP_USERNAME", values.str("smtp.username"));
-        data.put("SMTP_FROM", values.str("smtp.from"));
-        data.put("PUBLIC_URL", api);
+        data.put("SMTP_TRANSPORT", values.str("smtp.transport"));
+        data.put("SMTP_USER", values.str("smtp.username"));
+        data.put("SMTP_FROM", values.str("smtp.fromAddress"));
+        data.put("SMTP_FROM_NAME", values.str("smtp.fromName"));
       }
     }
     return data;
+  }
+
+  private void putDatabase(Map<String, String> data, GauService svc) {
+    data.put("DB_URL", "jdbc:postgresql://pgpool:5432/" + db(svc));
+    data.put("DB_USER", db(svc));
+    data.put("DB_POOL_MAX", String.valueOf(values.integer("database.poolMaxPerPod")));
+  }
+
+  private static void putRedis(Map<String, String> data, String host) {
+    data.put("REDIS_HOST", host);
+    data.put("REDIS_PORT", "6379");
   }
 
   private void putStorage(Map<String, String> data) {
@@ -562,7 +585,8 @@ public final class ManifestGenerator {
         "spec", map(
             "podSelector", podSelector,
             "policyTypes", list("Ingress"),
-            "ingress", ingress));
+            // no rules at all (not an empty list) = deny every ingress
+            "ingress", ingress.isEmpty() ? null : ingress));
   }
 
   private static Map<String, Object> from(Map<String, Object> peers, Object... ports) {
@@ -602,7 +626,7 @@ public final class ManifestGenerator {
           list(from(peersNamed("pgpool"), 5432))));
     }
     out.add(policy("redis-authorization", map("matchLabels", selector("redis-authorization", "cache")),
-        list(from(peersNamed("gau-authorization"), 6379))));
+        list(from(peersNamed("gau-account", "gau-authorization", "gau-email"), 6379))));
     out.add(policy("redis-cdn", map("matchLabels", selector("redis-cdn", "cache")),
         list(from(peersNamed("gau-cdn"), 6379))));
     out.add(policy("rabbitmq", map("matchLabels", selector("rabbitmq", "broker")),
@@ -643,6 +667,8 @@ public final class ManifestGenerator {
   private Map<String, Object> pvcTemplate(String name, String size) {
     String storageClass = values.optional("storageClass");
     return map(
+        "apiVersion", "v1",
+        "kind", "PersistentVolumeClaim",
         "metadata", map("name", name),
         "spec", map(
             "accessModes", list("ReadWriteOnce"),
@@ -706,7 +732,7 @@ public final class ManifestGenerator {
     String name = "redis-authorization";
     Map<String, Object> container = redisContainer(name, list(
         "redis-server", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", "/data",
-        "--requirepass", "$(REDIS_PASSWORD)"), "gau-authorization", values.str("redis.authorization.memory"));
+        "--requirepass", "$(REDIS_PASSWORD)"), SecretKey.REDIS_SHARED, values.str("redis.authorization.memory"));
     Map<String, Object> pod = map(
         "automountServiceAccountToken", false,
         "securityContext", podSecurity(999, 1000),
@@ -723,7 +749,7 @@ public final class ManifestGenerator {
     Map<String, Object> container = redisContainer(name, list(
         "redis-server", "--maxmemory", values.str("redis.cdn.maxmemory"), "--maxmemory-policy", "allkeys-lru",
         "--save", "", "--appendonly", "no", "--requirepass", "$(REDIS_PASSWORD)"),
-        "gau-cdn", values.str("redis.cdn.memory"));
+        SecretKey.REDIS_CACHE, values.str("redis.cdn.memory"));
     Map<String, Object> pod = map(
         "automountServiceAccountToken", false,
         "securityContext", podSecurity(999, 1000),
