@@ -48,7 +48,7 @@ public class GauBundle implements ConfiguredBundle<Configuration> {
       serverFactory.setRegisterDefaultExceptionMappers(false);
     }
     providers().forEach(environment.jersey()::register);
-    environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
-    environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+    // after start, so that ours replaces the HTML handlers Dropwizard installs while building the server
+    environment.lifecycle().addServerLifecycleListener(JsonErrorHandler::install);
   }
 }
