@@ -60,14 +60,11 @@ public class EmailPublisher implements AutoCloseable {
       returnedReason = null;
       current.basicPublish(exchange, routingKey, true, properties, body);
       current.waitForConfirmsOrDie(confirmTimeout.toMillis());
-      String returned = returnedReason;
-      if (returned != null) {
-        throw new EmailPublishException(
-            "message to " + exchange + " with routing key " + routingKey + " was not routed to any queue: " + returned);
-      }
+      requireRouted(routingKey);
     } catch (IOException | TimeoutException | RuntimeException e) {
       // a channel with an unconfirmed or failed publish is not trusted again
       discardChannel();
+      requireRouted(routingKey); // RabbitMQ returns then acks; Qpid returns and/or nacks
       if (e instanceof EmailPublishException publishException) {
         throw publishException;
       }
@@ -76,6 +73,14 @@ public class EmailPublisher implements AutoCloseable {
       Thread.currentThread().interrupt();
       discardChannel();
       throw new EmailPublishException("interrupted while waiting for the broker's confirm", e);
+    }
+  }
+
+  private void requireRouted(String routingKey) {
+    String returned = returnedReason;
+    if (returned != null) {
+      throw new EmailPublishException(
+          "message to " + exchange + " with routing key " + routingKey + " was not routed to any queue: " + returned);
     }
   }
 
