@@ -36,6 +36,10 @@ final class AmqpServer extends EmbeddedServer {
 
     @Override
     void doStop() {
-        launcher.shutdown();
+        try {
+            launcher.shutdown();
+        } catch (IllegalStateException e) {
+            // at JVM exit Qpid's own shutdown hook may have stopped the broker already
+        }
     }
 }

@@ -84,9 +84,13 @@ public final class DevStack {
         }
         PidFiles.write(pidFile, ProcessHandle.current().pid(), "java");
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "devstack-stop"));
+        QuietLogging.apply();
         try {
             List<Service> services = Service.selected(env.get("GAU_SERVICES"));
             requireJars(services);
+            if (env.get("GAU_OTEL_ENDPOINT") != null && otelAgent() == null) {
+                System.err.println("[devstack] GAU_OTEL_ENDPOINT is set but " + OTEL_AGENT + " is missing: no tracing");
+            }
             Infra infra = startInfra();
             createDatabases(infra);
             for (Service service : services) {
@@ -229,11 +233,8 @@ public final class DevStack {
 
     private void start(Service service, Map<String, String> childEnv) {
         List<String> command = new ArrayList<>(List.of(java()));
-        Path agent = otelAgent();
-        if (agent != null) {
+        if (otelAgent() != null) {
             command.add("-javaagent:" + OTEL_AGENT);
-        } else if (env.get("GAU_OTEL_ENDPOINT") != null) {
-            System.err.println("[devstack] GAU_OTEL_ENDPOINT is set but " + OTEL_AGENT + " is missing: no tracing");
         }
         command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", relative(jar(service)), "server", config(service)));

@@ -13,6 +13,8 @@ public final class QuietLogging {
     private static final List<String> NOISY = List.of(
             "org.apache.qpid", "qpid", "io.zonky", "org.gaul", "org.eclipse.jetty", "com.icegreen", "redis.embedded");
 
+    private static final String QPID_TASK_EXECUTOR = "org.apache.qpid.server.configuration.updater.TaskExecutorImpl";
+
     private QuietLogging() {
     }
 
@@ -22,6 +24,10 @@ public final class QuietLogging {
             if (LoggerFactory.getLogger(name) instanceof Logger logger && logger.getLevel() == null) {
                 logger.setLevel(Level.WARN);
             }
+        }
+        // at JVM exit Qpid's own shutdown hook races ours; its executor then logs a harmless ERROR
+        if (LoggerFactory.getLogger(QPID_TASK_EXECUTOR) instanceof Logger logger && logger.getLevel() == null) {
+            logger.setLevel(Level.OFF);
         }
     }
 }
