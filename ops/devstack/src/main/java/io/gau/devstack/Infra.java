@@ -6,7 +6,7 @@ package io.gau.devstack;
 public record Infra(
         String postgresHost, int postgresPort, String postgresUser, String postgresPassword,
         String redisHost, int redisPort,
-        String amqpHost, int amqpPort, String amqpUser, String amqpPassword,
+        String amqpHost, int amqpPort, String amqpUser, String amqpPassword, String amqpVirtualHost,
         String s3Endpoint, String s3AccessKey, String s3SecretKey, String s3Region,
         String smtpHost, int smtpPort, int pop3Port, int imapPort) {
 
@@ -20,7 +20,8 @@ public record Infra(
     public static Infra embedded(InfraPorts ports) {
         return new Infra(LOOPBACK, ports.postgres(), "postgres", "",
                 LOOPBACK, ports.redis(),
-                LOOPBACK, ports.amqp(), "guest", "guest",
+                // empty: Qpid's defaultAlias maps it (and "/") to its one virtual host
+                LOOPBACK, ports.amqp(), "guest", "guest", "",
                 "http://" + LOOPBACK + ":" + ports.s3(), S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
                 LOOPBACK, ports.smtp(), ports.pop3(), ports.imap());
     }
@@ -30,7 +31,8 @@ public record Infra(
         var embedded = embedded(embeddedPorts);
         return new Infra(LOOPBACK, 5432, "postgres", "",
                 LOOPBACK, 6379,
-                LOOPBACK, 5672, "guest", "guest",
+                // RabbitMQ's default virtual host is "/" (an empty path would ask for vhost "")
+                LOOPBACK, 5672, "guest", "guest", "/",
                 embedded.s3Endpoint, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,
                 LOOPBACK, embedded.smtpPort, embedded.pop3Port, embedded.imapPort);
     }
@@ -39,8 +41,10 @@ public record Infra(
         return "jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + database;
     }
 
+    /** For example {@code amqp://guest:guest@127.0.0.1:56720/}; RabbitMQ's "/" vhost is written {@code /%2F}. */
     public String amqpUri() {
-        return "amqp://" + amqpUser + ":" + amqpPassword + "@" + amqpHost + ":" + amqpPort + "/";
+        return "amqp://" + amqpUser + ":" + amqpPassword + "@" + amqpHost + ":" + amqpPort + "/"
+                + java.net.URLEncoder.encode(amqpVirtualHost, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public int s3Port() {

@@ -82,6 +82,19 @@ class GauInfraIT {
     }
 
     @Test
+    void amqpDefaultVirtualHostIsReachableAsSlash() throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setHost(infra.amqpHost());
+        factory.setPort(infra.amqpPort());
+        factory.setUsername(infra.amqpUser());
+        factory.setPassword(infra.amqpPassword());
+        factory.setVirtualHost("/");
+        try (var connection = factory.newConnection()) {
+            assertThat(connection.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void s3StoresObjectsInNewBuckets() {
         String bucket = gau.newBucket("it");
         gau.s3().putObject(b -> b.bucket(bucket).key("a/b.txt").contentType("text/plain"),
