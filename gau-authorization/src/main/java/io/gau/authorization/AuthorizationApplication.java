@@ -7,8 +7,24 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jdbi3.bundles.JdbiExceptionsBundle;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.gau.authorization.cli.RebuildRevocationsTask;
+import io.gau.authorization.cli.RotateSigningKeyTask;
+import io.gau.authorization.core.AccessTokenCodec;
+import io.gau.authorization.core.MaintenanceJob;
+import io.gau.authorization.core.RevocationBitmap;
+import io.gau.authorization.core.SecretBox;
+import io.gau.authorization.core.SigningKeyService;
+import io.gau.authorization.core.TokenPolicy;
+import io.gau.authorization.core.TokenService;
+import io.gau.authorization.db.SessionDao;
+import io.gau.authorization.db.SigningKeyDao;
+import io.gau.authorization.resources.JwksResource;
+import io.gau.authorization.resources.RequestSizeLimitFilter;
+import io.gau.authorization.resources.SessionResource;
+import io.gau.authorization.resources.TokenResource;
 import io.gau.shared.GauBundle;
 import io.gau.shared.http.PrivateKeyFilter;
+import java.time.InstantSource;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import redis.clients.jedis.RedisClient;
@@ -40,9 +56,53 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
 
   @Override
   public void run(AuthorizationConfiguration configuration, Environment environment) {
+    AuthorizationConfiguration.TokensFactory tokensConfig = configuration.getTokens();
+    AuthorizationConfiguration.MaintenanceFactory maintenance = configuration.getMaintenance();
+    InstantSource clock = InstantSource.system();
+    TokenPolicy policy =
+        new TokenPolicy(
+            tokensConfig.getIssuer(),
+            tokensConfig.getAudience(),
+            tokensConfig.getAccessTokenLifetime().toJavaDuration(),
+            tokensConfig.getRefreshTokenLifetime().toJavaDuration(),
+            tokensConfig.getRefreshGrace().toJavaDuration(),
+            tokensConfig.getClockSkew().toJavaDuration(),
+            (int) tokensConfig.getMaxTokenSize().toBytes());
+
     Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
+    SessionDao sessions = jdbi.onDemand(SessionDao.class);
+    SigningKeyDao signingKeys = jdbi.onDemand(SigningKeyDao.class);
     RedisClient redis = configuration.getRedis().build(environment);
 
+    SecretBox box = new SecretBox(configuration.getSigningKeySecret());
+    SigningKeyService keys =
+        new SigningKeyService(
+            signingKeys, box, clock, maintenance.getKeyActivationDelay().toJavaDuration(),
+            policy.longestAccessTokenLife());
+    AccessTokenCodec codec = new AccessTokenCodec(keys, policy, clock);
+    RevocationBitmap bitmap =
+        new RevocationBitmap(redis, sessions, clock, maintenance.getRebuildWait().toJavaDuration());
+    TokenService tokens = new TokenService(sessions, codec, bitmap, box, policy, clock);
+    MaintenanceJob job =
+        new MaintenanceJob(
+            keys,
+            bitmap,
+            sessions,
+            policy,
+            clock,
+            new MaintenanceJob.Schedule(
+                maintenance.getKeyReloadInterval().toJavaDuration(),
+                maintenance.getReconcileInterval().toJavaDuration(),
+                maintenance.getReconcileWindow().toJavaDuration(),
+                maintenance.getPurgeInterval().toJavaDuration()));
+
     environment.jersey().register(new PrivateKeyFilter(configuration.getPrivateKey(), List.of("api/v2/authorization")));
+    environment.jersey().register(new RequestSizeLimitFilter(configuration.getMaxRequestSize().toBytes()));
+    environment.jersey().register(new TokenResource(tokens, keys, clock));
+    environment.jersey().register(new SessionResource(tokens));
+    environment.jersey().register(new JwksResource(keys));
+    environment.lifecycle().manage(job);
+    environment.admin().addTask(new RotateSigningKeyTask(keys));
+    environment.admin().addTask(new RebuildRevocationsTask(bitmap));
   }
 }

@@ -1,0 +1,195 @@
+package io.gau.authorization.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.gau.shared.authorization.api.AccessTokenClaims;
+import io.gau.shared.errors.ApiException;
+import java.security.Key;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Signs and verifies Gau access tokens (ES256 only). Verified signatures are remembered per token string
+ * until the token expires, so a token validated many times costs one ECDSA verification; expiry and the
+ * key's trust are still checked on every call, and revocation is the caller's separate bitmap check.
+ */
+public class AccessTokenCodec {
+  private static final AlgorithmConstraints ES256_ONLY =
+      new AlgorithmConstraints(
+          AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+
+  private final SigningKeyService keys;
+  private final TokenPolicy policy;
+  private final InstantSource clock;
+  private final Cache<String, Verified> verified;
+
+  private record Verified(String kid, AccessTokenClaims claims) {}
+
+  /** A signed access token and when it expires. */
+  public record SignedToken(String token, Instant expiresAt) {}
+
+  public AccessTokenCodec(SigningKeyService keys, TokenPolicy policy, InstantSource clock) {
+    this.keys = keys;
+    this.policy = policy;
+    this.clock = clock;
+    this.verified =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(policy.accessTokenLifetime().plus(policy.clockSkew()))
+            .build();
+  }
+
+  public SignedToken sign(long sessionId, UUID userId, String permission) {
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(policy.accessTokenLifetime());
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer(policy.issuer());
+    claims.setSubject(userId.toString());
+    claims.setAudience(policy.audience());
+    claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+    claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+    claims.setNotBefore(NumericDate.fromSeconds(now.getEpochSecond()));
+    claims.setJwtId(UUID.randomUUID().toString());
+    claims.setStringClaim("user_id", userId.toString());
+    claims.setStringClaim("permission", permission);
+    claims.setStringClaim("jid", Long.toString(sessionId));
+    SigningKeyService.KeySet keySet = keys.current();
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    jws.setKeyIdHeaderValue(keySet.signingKid());
+    jws.setHeader("typ", "JWT");
+    jws.setKey(keySet.signingKey());
+    try {
+      return new SignedToken(jws.getCompactSerialization(), expiresAt);
+    } catch (JoseException e) {
+      throw new IllegalStateException("cannot sign an access token", e);
+    }
+  }
+
+  /** The claims of a well-signed, current token of ours; a 401 {@link ApiException} naming the reason otherwise. */
+  public AccessTokenClaims verify(String token) {
+    if (token == null || token.isBlank()) {
+      throw ApiException.badRequest("token_required", "Access token is required");
+    }
+    if (token.length() > policy.maxTokenSize()) {
+      // never parse (base64-decode, JSON-parse) an oversized token
+      throw invalid("Access token is too large");
+    }
+    Verified hit = verified.getIfPresent(token);
+    if (hit != null) {
+      if (!keys.trusts(hit.kid())) {
+        verified.invalidate(token);
+        throw invalid("Access token is signed by an unknown key");
+      }
+      checkTimes(hit.claims());
+      return hit.claims();
+    }
+    Verified fresh = verifySignatureAndClaims(token);
+    verified.put(token, fresh);
+    return fresh.claims();
+  }
+
+  private Verified verifySignatureAndClaims(String token) {
+    Instant now = clock.instant();
+    JwtConsumer consumer =
+        new JwtConsumerBuilder()
+            .setJwsAlgorithmConstraints(ES256_ONLY)
+            .setVerificationKeyResolver(this::resolveKey)
+            .setRequireExpirationTime()
+            .setRequireIssuedAt()
+            .setRequireSubject()
+            .setRequireJwtId()
+            .setExpectedIssuer(policy.issuer())
+            .setExpectedAudience(policy.audience())
+            .setAllowedClockSkewInSeconds((int) policy.clockSkew().toSeconds())
+            .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
+            .build();
+    try {
+      var context = consumer.process(token);
+      JwtClaims claims = context.getJwtClaims();
+      String kid = context.getJoseObjects().get(0).getKeyIdHeaderValue();
+      return new Verified(kid, toClaims(claims));
+    } catch (InvalidJwtException e) {
+      throw invalid(reason(e));
+    } catch (MalformedClaimException | RuntimeException e) {
+      throw invalid("Invalid access token claims");
+    }
+  }
+
+  private Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+    return keys.verificationKey(jws.getKeyIdHeaderValue())
+        .orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
+  }
+
+  private AccessTokenClaims toClaims(JwtClaims claims) throws MalformedClaimException {
+    String jid = claims.getStringClaimValue("jid");
+    String userId = claims.getStringClaimValue("user_id");
+    String permission = claims.getStringClaimValue("permission");
+    if (jid == null || !jid.matches("[1-9][0-9]{0,18}") || userId == null || permission == null) {
+      throw new MalformedClaimException("missing Gau claims");
+    }
+    List<String> audience = claims.getAudience();
+    return new AccessTokenClaims(
+        claims.getIssuer(),
+        claims.getSubject(),
+        audience.isEmpty() ? null : audience.get(0),
+        claims.getExpirationTime().getValue(),
+        claims.getIssuedAt().getValue(),
+        claims.getNotBefore() == null ? claims.getIssuedAt().getValue() : claims.getNotBefore().getValue(),
+        claims.getJwtId(),
+        userId,
+        permission,
+        jid);
+  }
+
+  private void checkTimes(AccessTokenClaims claims) {
+    long now = clock.instant().getEpochSecond();
+    long skew = policy.clockSkew().toSeconds();
+    if (now - skew >= claims.expiresAt()) {
+      throw expired();
+    }
+    if (now + skew < claims.notBefore()) {
+      throw invalid("Access token is not valid yet");
+    }
+  }
+
+  private static String reason(InvalidJwtException e) {
+    if (e.hasExpired()) {
+      return "Access token has expired";
+    }
+    if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
+      return "Access token is not valid yet";
+    }
+    if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
+      return "Access token has the wrong issuer or audience";
+    }
+    if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+      return "Access token signature is invalid";
+    }
+    return "Invalid access token";
+  }
+
+  private static ApiException expired() {
+    return ApiException.unauthorized("token_expired", "Access token has expired");
+  }
+
+  private static ApiException invalid(String reason) {
+    return reason.endsWith("expired") ? expired() : ApiException.unauthorized("invalid_token", reason);
+  }
+}
