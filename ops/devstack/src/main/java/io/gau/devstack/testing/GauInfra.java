@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The real servers shared by every integration test of a JVM: embedded on random ports by default, or the
- * machine's own PostgreSQL/Redis/RabbitMQ when {@code GAU_TEST_INFRA=system}.
+ * machine's own PostgreSQL/Redis/RabbitMQ when {@code GAU_TEST_INFRA=system} (or {@code -Dgau.test.infra=system}).
  */
 public final class GauInfra {
 
@@ -68,7 +68,9 @@ public final class GauInfra {
         stopDeadRuns(root);
         var options = EmbeddedInfra.Options.everything(
                 root.resolve(Long.toString(ProcessHandle.current().pid())), InfraPorts.randomFree(), true);
-        boolean system = "system".equalsIgnoreCase(System.getenv("GAU_TEST_INFRA"));
+        // the env variable, or -Dgau.test.infra=system where a build passes the parent's property through
+        boolean system = "system".equalsIgnoreCase(System.getenv("GAU_TEST_INFRA"))
+                || "system".equalsIgnoreCase(System.getProperty("gau.test.infra"));
         GauInfra started;
         if (system) {
             var systemInfra = SystemInfra.start(options);
