@@ -1,0 +1,11 @@
+package io.gau.authorization;
+
+import io.gau.devstack.testing.ConfigFiles;
+import org.junit.jupiter.api.Test;
+
+class ConfigFilesTest {
+  @Test
+  void localAndProductionConfigsLoadAndAMissingVariableIsNamed() throws Exception {
+    ConfigFiles.verifyBothFiles(AuthorizationConfiguration.class, "authorization");
+  }
+}

@@ -1,0 +1,11 @@
+package io.gau.upload;
+
+import io.gau.devstack.testing.ConfigFiles;
+import org.junit.jupiter.api.Test;
+
+class ConfigFilesTest {
+  @Test
+  void localAndProductionConfigsLoadAndAMissingVariableIsNamed() throws Exception {
+    ConfigFiles.verifyBothFiles(UploadConfiguration.class, "upload");
+  }
+}
