@@ -3,22 +3,20 @@ package io.gau.authorization.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gau.shared.authorization.api.AccessTokenClaims;
+import io.gau.shared.authorization.client.AccessTokenVerifier;
 import io.gau.shared.errors.ApiException;
 import java.security.Key;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
@@ -29,10 +27,6 @@ import org.jose4j.lang.UnresolvableKeyException;
  * key's trust are still checked on every call, and revocation is the caller's separate bitmap check.
  */
 public class AccessTokenCodec {
-  private static final AlgorithmConstraints ES256_ONLY =
-      new AlgorithmConstraints(
-          AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-
   private final SigningKeyService keys;
   private final TokenPolicy policy;
   private final InstantSource clock;
@@ -106,27 +100,14 @@ public class AccessTokenCodec {
   }
 
   private Verified verifySignatureAndClaims(String token) {
-    Instant now = clock.instant();
     JwtConsumer consumer =
-        new JwtConsumerBuilder()
-            .setJwsAlgorithmConstraints(ES256_ONLY)
-            .setVerificationKeyResolver(this::resolveKey)
-            .setRequireExpirationTime()
-            .setRequireIssuedAt()
-            .setRequireSubject()
-            .setRequireJwtId()
-            .setExpectedIssuer(policy.issuer())
-            .setExpectedAudience(policy.audience())
-            .setAllowedClockSkewInSeconds((int) policy.clockSkew().toSeconds())
-            .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
-            .build();
+        AccessTokenVerifier.consumer(this::resolveKey, policy.issuer(), policy.audience(), policy.clockSkew(), clock);
     try {
       var context = consumer.process(token);
-      JwtClaims claims = context.getJwtClaims();
       String kid = context.getJoseObjects().get(0).getKeyIdHeaderValue();
-      return new Verified(kid, toClaims(claims));
+      return new Verified(kid, AccessTokenVerifier.claimsOf(context.getJwtClaims()));
     } catch (InvalidJwtException e) {
-      throw invalid(reason(e));
+      throw invalid(AccessTokenVerifier.reason(e));
     } catch (MalformedClaimException | RuntimeException e) {
       throw invalid("Invalid access token claims");
     }
@@ -135,27 +116,6 @@ public class AccessTokenCodec {
   private Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
     return keys.verificationKey(jws.getKeyIdHeaderValue())
         .orElseThrow(() -> new UnresolvableKeyException("unknown kid"));
-  }
-
-  private AccessTokenClaims toClaims(JwtClaims claims) throws MalformedClaimException {
-    String jid = claims.getStringClaimValue("jid");
-    String userId = claims.getStringClaimValue("user_id");
-    String permission = claims.getStringClaimValue("permission");
-    if (jid == null || !jid.matches("[1-9][0-9]{0,18}") || userId == null || permission == null) {
-      throw new MalformedClaimException("missing Gau claims");
-    }
-    List<String> audience = claims.getAudience();
-    return new AccessTokenClaims(
-        claims.getIssuer(),
-        claims.getSubject(),
-        audience.isEmpty() ? null : audience.get(0),
-        claims.getExpirationTime().getValue(),
-        claims.getIssuedAt().getValue(),
-        claims.getNotBefore() == null ? claims.getIssuedAt().getValue() : claims.getNotBefore().getValue(),
-        claims.getJwtId(),
-        userId,
-        permission,
-        jid);
   }
 
   private void checkTimes(AccessTokenClaims claims) {
@@ -167,22 +127,6 @@ public class AccessTokenCodec {
     if (now + skew < claims.notBefore()) {
       throw invalid("Access token is not valid yet");
     }
-  }
-
-  private static String reason(InvalidJwtException e) {
-    if (e.hasExpired()) {
-      return "Access token has expired";
-    }
-    if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
-      return "Access token is not valid yet";
-    }
-    if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)) {
-      return "Access token has the wrong issuer or audience";
-    }
-    if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
-      return "Access token signature is invalid";
-    }
-    return "Invalid access token";
   }
 
   private static ApiException expired() {

@@ -30,10 +30,18 @@ public final class AuthorizationStack {
   }
 
   public static AuthorizationStack migrated() {
-    GauInfra gau = GauInfra.get();
-    AuthorizationStack stack = new AuthorizationStack(gau.newDatabase("auth"), gau.newRedisDatabase());
+    AuthorizationStack stack = unmigrated();
     stack.migrate();
     return stack;
+  }
+
+  public static AuthorizationStack unmigrated() {
+    GauInfra gau = GauInfra.get();
+    return new AuthorizationStack(gau.newDatabase("auth"), gau.newRedisDatabase());
+  }
+
+  public GauInfra gau() {
+    return gau;
   }
 
   public static String configPath() {
