@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.client.JerseyClientConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.DataSize;
+import io.gau.account.config.CookieFactory;
+import io.gau.account.config.GoogleFactory;
+import io.gau.account.config.OutboxFactory;
+import io.gau.account.config.SecurityFactory;
 import io.gau.shared.config.AmqpFactory;
 import io.gau.shared.config.RedisFactory;
 import io.gau.shared.http.PrivateKeyFilter;
@@ -25,6 +30,17 @@ public class AccountConfiguration extends Configuration {
   @NotEmpty private String uploadUrl;
   @NotEmpty private String cdnUrl;
   @Valid @NotNull private JerseyClientConfiguration httpClient = new JerseyClientConfiguration();
+
+  /** Base URL of the public API as a browser reaches it; mail links start with it. */
+  @NotEmpty @JsonProperty public String publicBaseUrl = "http://127.0.0.1:8080";
+
+  @Valid @NotNull @JsonProperty public CookieFactory cookies = new CookieFactory();
+  @Valid @NotNull @JsonProperty public SecurityFactory security = new SecurityFactory();
+  @Valid @NotNull @JsonProperty public GoogleFactory google = new GoogleFactory();
+  @Valid @NotNull @JsonProperty public OutboxFactory outbox = new OutboxFactory();
+
+  /** Largest avatar accepted before it is forwarded to gau-upload. */
+  @NotNull @JsonProperty public DataSize avatarMaxSize = DataSize.mebibytes(5);
 
   @JsonProperty("database")
   public DataSourceFactory getDatabase() {

@@ -1,0 +1,184 @@
+package io.gau.account.core;
+
+import io.gau.account.api.LoginRequest;
+import io.gau.account.db.AccountStore;
+import io.gau.account.db.MfaChallengeRow;
+import io.gau.account.db.UserRow;
+import io.gau.shared.authorization.api.SessionResponse;
+import io.gau.shared.authorization.api.TokenPairResponse;
+import io.gau.shared.authorization.client.AuthorizationClient;
+import io.gau.shared.errors.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Password login (with the TOTP second step), token refresh, logout and sessions. */
+public class LoginService {
+  /** One message for unknown user, wrong password and password-less account: no enumeration. */
+  public static final String BAD_CREDENTIALS = "Invalid credentials";
+
+  private final AccountStore store;
+  private final PasswordHasher hasher;
+  private final RateLimiter limiter;
+  private final MfaService mfa;
+  private final AuthorizationClient authorization;
+  private final InstantSource clock;
+  private final int accountFreeFailures;
+  private final int ipFreeFailures;
+  private final Duration challengeTtl;
+  private final int maxChallengeAttempts;
+
+  public LoginService(AccountStore store, PasswordHasher hasher, RateLimiter limiter, MfaService mfa,
+      AuthorizationClient authorization, InstantSource clock, int accountFreeFailures, int ipFreeFailures,
+      Duration challengeTtl, int maxChallengeAttempts) {
+    this.store = store;
+    this.hasher = hasher;
+    this.limiter = limiter;
+    this.mfa = mfa;
+    this.authorization = authorization;
+    this.clock = clock;
+    this.accountFreeFailures = accountFreeFailures;
+    this.ipFreeFailures = ipFreeFailures;
+    this.challengeTtl = challengeTtl;
+    this.maxChallengeAttempts = maxChallengeAttempts;
+  }
+
+  /** Checks the password (same cost whether or not the account exists) and starts a session or a challenge. */
+  public LoginResult login(LoginRequest request, String deviceId, String clientIp) {
+    if (request == null || request.password() == null
+        || (request.username() == null && request.email() == null && request.phone() == null)) {
+      throw ApiException.badRequest("missing_credentials", "Email/Username/Phone and Password are required");
+    }
+    requireDevice(deviceId);
+    if (request.password().length() > 1024) {
+      throw ApiException.badRequest("invalid_password", "password is too long");
+    }
+    String identifier = request.username() != null ? request.username()
+        : request.email() != null ? request.email() : request.phone();
+    String key = Identifiers.loginKey(identifier);
+    String accountSubject = "acct:" + key;
+    String ipSubject = "ip:" + clientIp;
+    limiter.checkFailures(accountSubject, accountFreeFailures);
+    limiter.checkFailures(ipSubject, ipFreeFailures);
+
+    Optional<UserRow> found = key.isEmpty() ? Optional.empty() : store.read(daos ->
+        request.username() != null ? daos.users().findByUsername(key)
+            : request.email() != null ? daos.users().findByEmail(key)
+            : daos.users().findByPhone(key.replaceAll("[\\s()-]", "")));
+    PasswordHasher.Result result = found.isPresent()
+        ? hasher.verify(request.password(), found.get().passwordHash())
+        : dummy(request.password());
+    if (result == PasswordHasher.Result.NO_MATCH) {
+      limiter.recordFailure(accountSubject);
+      limiter.recordFailure(ipSubject);
+      throw ApiException.unauthorized("invalid_credentials", BAD_CREDENTIALS);
+    }
+    UserRow user = found.orElseThrow();
+    limiter.reset(accountSubject);
+    if (result == PasswordHasher.Result.MATCH_NEEDS_REHASH) {
+      String upgraded = hasher.hash(request.password());
+      store.read(daos -> daos.users().updatePasswordHash(user.userId(), upgraded, clock.instant()));
+    }
+    return signedIn(user, deviceId);
+  }
+
+  /** A user whose first factor is proven: a session, or a TOTP challenge when TOTP is on. */
+  public LoginResult signedIn(UserRow user, String deviceId) {
+    if (mfa.enabled(user.userId())) {
+      String token = Secrets.newToken();
+      Instant now = clock.instant();
+      store.read(daos -> {
+        daos.mfa().insertChallenge(Secrets.sha256(token), user.userId(), deviceId, now, now.plus(challengeTtl));
+        return null;
+      });
+      return new LoginResult.MfaChallenge(token, challengeTtl.toSeconds());
+    }
+    return new LoginResult.Tokens(authorization.issue(user.userId(), user.permission(), deviceId));
+  }
+
+  /**
+   * The second login step: the challenge from {@link #login} plus a TOTP code (each time step usable
+   * once) or an unused recovery code. Each challenge allows a few attempts, then it is void.
+   */
+  public TokenPairResponse completeMfa(String mfaToken, String code, String deviceId) {
+    requireDevice(deviceId);
+    byte[] hash = Secrets.sha256(mfaToken);
+    MfaChallengeRow challenge = store.read(daos -> daos.mfa().attemptChallenge(hash, clock.instant()))
+        .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
+    if (challenge.attempts() > maxChallengeAttempts) {
+      store.read(daos -> daos.mfa().useChallenge(hash, clock.instant()));
+      throw ApiException.unauthorized("invalid_mfa_token", "Too many attempts; sign in again");
+    }
+    if (challenge.deviceId() != null && !challenge.deviceId().equals(deviceId)) {
+      throw ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token");
+    }
+    if (!mfa.checkCode(challenge.userId(), code)) {
+      throw ApiException.unauthorized("invalid_otp", "Invalid OTP code");
+    }
+    if (store.read(daos -> daos.mfa().useChallenge(hash, clock.instant())) == 0) {
+      throw ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token");
+    }
+    UserRow user = store.read(daos -> daos.users().findById(challenge.userId()))
+        .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
+    return authorization.issue(user.userId(), user.permission(), deviceId);
+  }
+
+  /** Rotates the refresh token (gau-authorization detects reuse). */
+  public TokenPairResponse refresh(String refreshToken, String deviceId) {
+    if (refreshToken == null || refreshToken.isBlank()) {
+      throw ApiException.badRequest("refresh_token_required", "No refresh token provided");
+    }
+    requireDevice(deviceId);
+    return authorization.renew(refreshToken, deviceId);
+  }
+
+  /** Ends the caller's own session (the one its access token belongs to); other sessions stay. */
+  public void logout(UUID userId, String sessionId) {
+    try {
+      authorization.revokeSession(userId, sessionId);
+    } catch (ApiException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      // already gone: logging out twice is fine
+    }
+  }
+
+  public void logoutEverywhere(UUID userId) {
+    authorization.revokeAll(userId);
+  }
+
+  public List<SessionResponse> sessions(UUID userId) {
+    return authorization.sessions(userId);
+  }
+
+  public void revokeSession(UUID userId, String sessionId) {
+    authorization.revokeSession(userId, sessionId);
+  }
+
+  /** Revokes every session of the user except {@code keepSessionId}. */
+  public void revokeOtherSessions(UUID userId, String keepSessionId) {
+    for (SessionResponse session : authorization.sessions(userId)) {
+      if (!session.id().equals(keepSessionId)) {
+        logout(userId, session.id());
+      }
+    }
+  }
+
+  private PasswordHasher.Result dummy(String password) {
+    hasher.verifyDummy(password);
+    return PasswordHasher.Result.NO_MATCH;
+  }
+
+  static void requireDevice(String deviceId) {
+    if (deviceId == null || deviceId.isBlank()) {
+      throw ApiException.badRequest("device_id_required", "X-Device-ID header is required");
+    }
+    if (deviceId.length() > 255) {
+      throw ApiException.badRequest("invalid_device_id", "X-Device-ID is too long");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.gau.account.core;
+
+import io.gau.shared.errors.ApiException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Brute-force and mail-bombing limits kept in Redis, so every replica sees the same counts. Failed
+ * logins get a progressive delay (1 s, 2 s, 4 s … up to a cap) once the free failures of a window are
+ * used up — a 429 with {@code Retry-After}, never a permanent lockout an attacker could trigger.
+ * When Redis is down the limits are skipped (logged): argon2's concurrency cap still bounds guessing.
+ */
+public class RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+  private static final String PREFIX = "account:limit:";
+
+  private final RedisClient redis;
+  private final InstantSource clock;
+  private final Duration window;
+  private final Duration maxDelay;
+
+  public RateLimiter(RedisClient redis, InstantSource clock, Duration window, Duration maxDelay) {
+    this.redis = redis;
+    this.clock = clock;
+    this.window = window;
+    this.maxDelay = maxDelay;
+  }
+
+  /** 429 when {@code subject} (e.g. "acct:<identifier>", "ip:<address>") must still wait. */
+  public void checkFailures(String subject, int freeFailures) {
+    try {
+      String count = redis.get(key("fail:", subject));
+      String last = redis.get(key("last:", subject));
+      if (count == null || last == null) {
+        return;
+      }
+      long over = Long.parseLong(count) - freeFailures;
+      if (over <= 0) {
+        return;
+      }
+      long delayMs = Math.min(maxDelay.toMillis(), 1000L << Math.min(over - 1, 30));
+      long waitMs = Long.parseLong(last) + delayMs - clock.millis();
+      if (waitMs > 0) {
+        throw ApiException.tooManyRequests("Too many failed attempts; try again later", (int) ((waitMs + 999) / 1000));
+      }
+    } catch (JedisException | NumberFormatException e) {
+      LOG.warn("rate limit check skipped: {}", e.getMessage());
+    }
+  }
+
+  public void recordFailure(String subject) {
+    try {
+      String countKey = key("fail:", subject);
+      long count = redis.incr(countKey);
+      if (count == 1) {
+        redis.pexpire(countKey, window.toMillis());
+      }
+      redis.set(key("last:", subject), Long.toString(clock.millis()), SetParams.setParams().px(window.toMillis()));
+    } catch (JedisException e) {
+      LOG.warn("failed attempt not counted: {}", e.getMessage());
+    }
+  }
+
+  public void reset(String subject) {
+    try {
+      redis.del(key("fail:", subject), key("last:", subject));
+    } catch (JedisException e) {
+      LOG.warn("rate limit reset skipped: {}", e.getMessage());
+    }
+  }
+
+  /** True at most once per {@code interval} for {@code subject} (mail sends). */
+  public boolean allowOnce(String subject, Duration interval) {
+    try {
+      return "OK".equals(redis.set(key("once:", subject), "1", SetParams.setParams().nx().px(interval.toMillis())));
+    } catch (JedisException e) {
+      LOG.warn("mail rate limit skipped: {}", e.getMessage());
+      return true;
+    }
+  }
+
+  /** Keys carry a hash of the subject, so no identifier or address is stored in Redis in clear. */
+  private static String key(String kind, String subject) {
+    return PREFIX + kind + HexFormat.of().formatHex(Secrets.sha256(subject), 0, 16);
+  }
+}

@@ -1,0 +1,39 @@
+package io.gau.account.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+  private final PasswordHasher hasher = new PasswordHasher(19456, 2, 1, 2);
+
+  @Test
+  void storesAnArgon2idPhcStringThatVerifiesOnlyTheSamePassword() {
+    String hash = hasher.hash("Correct-Horse-1");
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(hasher.verify("Correct-Horse-1", hash)).isEqualTo(PasswordHasher.Result.MATCH);
+    assertThat(hasher.verify("Correct-Horse-2", hash)).isEqualTo(PasswordHasher.Result.NO_MATCH);
+    assertThat(hasher.hash("Correct-Horse-1")).isNotEqualTo(hash);
+  }
+
+  @Test
+  void verifiesLegacyUnsaltedSha256HashesAndAsksForARehash() {
+    String legacy = HexFormat.of().formatHex(Secrets.sha256("old-password-123"));
+    assertThat(hasher.verify("old-password-123", legacy)).isEqualTo(PasswordHasher.Result.MATCH_NEEDS_REHASH);
+    assertThat(hasher.verify("old-password-124", legacy)).isEqualTo(PasswordHasher.Result.NO_MATCH);
+  }
+
+  @Test
+  void asksForARehashWhenStoredParametersAreWeaker() {
+    String weak = new PasswordHasher(19456, 2, 1, 1).hash("Correct-Horse-1");
+    PasswordHasher stronger = new PasswordHasher(19456, 3, 1, 1);
+    assertThat(stronger.verify("Correct-Horse-1", weak)).isEqualTo(PasswordHasher.Result.MATCH_NEEDS_REHASH);
+  }
+
+  @Test
+  void neverMatchesAMissingOrUnknownHash() {
+    assertThat(hasher.verify("anything-at-all", null)).isEqualTo(PasswordHasher.Result.NO_MATCH);
+    assertThat(hasher.verify("anything-at-all", "plaintext")).isEqualTo(PasswordHasher.Result.NO_MATCH);
+  }
+}
