@@ -6,10 +6,13 @@ import io.gau.shared.authorization.api.AccessTokenClaims;
 import io.gau.shared.authorization.client.AccessTokenVerifier;
 import io.gau.shared.errors.ApiException;
 import java.security.Key;
+import java.security.Security;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -27,6 +30,9 @@ import org.jose4j.lang.UnresolvableKeyException;
  * key's trust are still checked on every call, and revocation is the caller's separate bitmap check.
  */
 public class AccessTokenCodec {
+  /** Bouncy Castle's P-256 ECDSA is several times faster than the JDK 17 provider's (see ops/bench/authorization). */
+  private static final ProviderContext BOUNCY_CASTLE = bouncyCastle();
+
   private final SigningKeyService keys;
   private final TokenPolicy policy;
   private final InstantSource clock;
@@ -69,6 +75,7 @@ public class AccessTokenCodec {
     jws.setKeyIdHeaderValue(keySet.signingKid());
     jws.setHeader("typ", "JWT");
     jws.setKey(keySet.signingKey());
+    jws.setProviderContext(BOUNCY_CASTLE);
     try {
       return new SignedToken(jws.getCompactSerialization(), expiresAt);
     } catch (JoseException e) {
@@ -101,7 +108,9 @@ public class AccessTokenCodec {
 
   private Verified verifySignatureAndClaims(String token) {
     JwtConsumer consumer =
-        AccessTokenVerifier.consumer(this::resolveKey, policy.issuer(), policy.audience(), policy.clockSkew(), clock);
+        AccessTokenVerifier.rules(this::resolveKey, policy.issuer(), policy.audience(), policy.clockSkew(), clock)
+            .setJwsProviderContext(BOUNCY_CASTLE)
+            .build();
     try {
       var context = consumer.process(token);
       String kid = context.getJoseObjects().get(0).getKeyIdHeaderValue();
@@ -127,6 +136,15 @@ public class AccessTokenCodec {
     if (now + skew < claims.notBefore()) {
       throw invalid("Access token is not valid yet");
     }
+  }
+
+  private static ProviderContext bouncyCastle() {
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider()); // appended: the JDK's providers stay the defaults elsewhere
+    }
+    ProviderContext context = new ProviderContext();
+    context.getSuppliedKeyProviderContext().setSignatureProvider(BouncyCastleProvider.PROVIDER_NAME);
+    return context;
   }
 
   private static ApiException expired() {

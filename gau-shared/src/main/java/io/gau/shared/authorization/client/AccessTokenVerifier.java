@@ -13,7 +13,6 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
@@ -75,7 +74,7 @@ public class AccessTokenVerifier {
       throw ApiException.unauthorized("invalid_token", "Access token is too large");
     }
     try {
-      return claimsOf(consumer(keys, issuer, audience, clockSkew, clock).processToClaims(token));
+      return claimsOf(rules(keys, issuer, audience, clockSkew, clock).build().processToClaims(token));
     } catch (InvalidJwtException e) {
       throw e.hasExpired()
           ? ApiException.unauthorized("token_expired", "Access token has expired")
@@ -86,7 +85,7 @@ public class AccessTokenVerifier {
   }
 
   /** The verification rules every Gau component applies to an access token, evaluated at the clock's now. */
-  public static JwtConsumer consumer(
+  public static JwtConsumerBuilder rules(
       VerificationKeyResolver keys, String issuer, String audience, Duration clockSkew, InstantSource clock) {
     return new JwtConsumerBuilder()
         .setJwsAlgorithmConstraints(ES256_ONLY)
@@ -98,8 +97,7 @@ public class AccessTokenVerifier {
         .setExpectedIssuer(issuer)
         .setExpectedAudience(audience)
         .setAllowedClockSkewInSeconds((int) clockSkew.toSeconds())
-        .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
-        .build();
+        .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
   }
 
   /** Maps verified JWT claims to the wire record; refuses tokens without the Gau claims. */
