@@ -73,6 +73,12 @@ public class AccountApplication extends Application<AccountConfiguration> {
           public DataSourceFactory getDataSourceFactory(AccountConfiguration configuration) {
             return configuration.getDatabase();
           }
+
+          // not "migrations.xml": gau-authorization's changelog has that name, and the tests run both in one JVM
+          @Override
+          public String getMigrationsFileName() {
+            return "account-migrations.xml";
+          }
         });
   }
 
@@ -119,7 +125,7 @@ public class AccountApplication extends Application<AccountConfiguration> {
     environment.jersey().register(new RegistrationResource(accounts));
     environment.jersey().register(new LoginResource(logins, google, cookies));
     environment.jersey().register(new ProfileResource(accounts, avatars));
-    environment.jersey().register(new MfaResource(mfa));
+    environment.jersey().register(new MfaResource(mfa, logins, cookies));
     environment.jersey().register(new PasswordResource(passwords));
     environment.jersey().register(new AccountResource(accounts, cookies));
 

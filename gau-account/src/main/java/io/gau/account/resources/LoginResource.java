@@ -6,7 +6,6 @@ import io.dropwizard.auth.Auth;
 import io.gau.account.api.GoogleSignInRequest;
 import io.gau.account.api.LoginRequest;
 import io.gau.account.api.MfaRequiredResponse;
-import io.gau.account.api.MfaVerifyRequest;
 import io.gau.account.api.SessionsResponse;
 import io.gau.account.auth.AccountPrincipal;
 import io.gau.account.auth.TokenCookies;
@@ -54,17 +53,6 @@ public class LoginResource {
     return answer(logins.login(request, deviceId, http.getRemoteAddr()));
   }
 
-  /** The second login step: no access token needed, the {@code mfa_token} proves the password step. */
-  @POST
-  @Path("mfa/totp/verify")
-  @Timed
-  @ExceptionMetered
-  public Response verifyTotp(@NotNull @Valid MfaVerifyRequest request,
-      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId) {
-    String device = deviceId != null && !deviceId.isBlank() ? deviceId : request.deviceId();
-    return tokens(logins.completeMfa(request.mfaToken(), request.otpCode(), device));
-  }
-
   @POST
   @Path("sso/google")
   @Timed
@@ -83,7 +71,7 @@ public class LoginResource {
       @CookieParam(TokenCookies.REFRESH_COOKIE) String cookie,
       @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId) {
     String token = header != null && !header.isBlank() ? header : cookie;
-    return tokens(logins.refresh(token, deviceId));
+    return tokens(logins.refresh(token, deviceId), cookies);
   }
 
   /** A17: ends the caller's own session and clears the cookies. */
@@ -127,10 +115,11 @@ public class LoginResource {
       return Response.ok(new MfaRequiredResponse(true, c.mfaToken(), c.expiresInSeconds(),
           "Enter the code from your authenticator app", 200)).build();
     }
-    return tokens(((LoginResult.Tokens) result).pair());
+    return tokens(((LoginResult.Tokens) result).pair(), cookies);
   }
 
-  private Response tokens(TokenPairResponse pair) {
+  /** The token pair as JSON (reference keys) and as HttpOnly cookies. */
+  static Response tokens(TokenPairResponse pair, TokenCookies cookies) {
     TokenPairResponse body = new TokenPairResponse(pair.accessToken(), pair.refreshToken(), pair.expiresIn(), 200,
         pair.refreshExpiresIn(), pair.tokenType(), pair.sessionId());
     return Response.ok(body).cookie(cookies.set(pair)).build();

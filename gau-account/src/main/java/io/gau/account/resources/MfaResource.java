@@ -3,12 +3,18 @@ package io.gau.account.resources;
 import com.codahale.metrics.annotation.ExceptionMetered;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.gau.account.api.MfaVerifyRequest;
 import io.gau.account.api.OtpRequest;
 import io.gau.account.api.TotpDisableRequest;
 import io.gau.account.api.TotpEnableResponse;
 import io.gau.account.api.TotpQrResponse;
 import io.gau.account.auth.AccountPrincipal;
+import io.gau.account.auth.TokenCookies;
+import io.gau.account.core.LoginService;
 import io.gau.account.core.MfaService;
+import io.gau.shared.authorization.client.AuthorizationClient;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
 import io.gau.shared.api.MessageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,14 +24,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** TOTP enrolment for the signed-in user (A14, A15) and turning it off. */
+/** TOTP: enrolment (A14, A15) and turning it off for the signed-in user; the login's second step (A16). */
 @Path("/api/v2/account/mfa/totp")
 @Produces(MediaType.APPLICATION_JSON)
 public class MfaResource {
   private final MfaService mfa;
+  private final LoginService logins;
+  private final TokenCookies cookies;
 
-  public MfaResource(MfaService mfa) {
+  public MfaResource(MfaService mfa, LoginService logins, TokenCookies cookies) {
     this.mfa = mfa;
+    this.logins = logins;
+    this.cookies = cookies;
+  }
+
+  /** The second login step: no access token needed, the {@code mfa_token} proves the password step. */
+  @POST
+  @Path("verify")
+  @Timed
+  @ExceptionMetered
+  public Response verifyTotp(@NotNull @Valid MfaVerifyRequest request,
+      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId) {
+    String device = deviceId != null && !deviceId.isBlank() ? deviceId : request.deviceId();
+    return LoginResource.tokens(logins.completeMfa(request.mfaToken(), request.otpCode(), device), cookies);
   }
 
   @GET

@@ -138,7 +138,8 @@ public class ProfileResource {
   }
 
   static UserInfo basicInfo(UserRow u) {
-    return new UserInfo(u.userId(), u.fullname(), u.email(), u.phone(), u.dateOfBirth(), u.avatarUrl(), u.githubUrl(),
+    return new UserInfo(u.userId(), u.fullname(), u.email(), u.phone(),
+        u.dateOfBirth() == null ? null : u.dateOfBirth() + "T00:00:00Z", u.avatarUrl(), u.githubUrl(),
         u.facebookUrl(), u.username(), u.gender(), u.permission(), u.createdAt(),
         null, null, null, null, null);
   }
