@@ -91,16 +91,7 @@ public final class EmailConsumer implements Managed {
         workers.shutdownNow();
       }
     }
-    for (Channel channel : channels) {
-      try {
-        if (channel.isOpen()) {
-          channel.close();
-        }
-      } catch (Exception e) {
-        LOG.debug("close failed: {}", e.toString());
-      }
-    }
-    channels.clear();
+    Channels.closeAll(channels);
     consumerTags.clear();
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ public final class EmailTopology {
     } catch (IOException missing) {
       // 404 NOT_FOUND: declare it below
     } finally {
-      closeQuietly(probe);
+      Channels.closeQuietly(probe);
     }
     withChannel(connection, channel -> channel.queueDeclare(name, true, false, false, null));
   }
@@ -88,19 +87,10 @@ public final class EmailTopology {
     try {
       work.run(channel);
     } finally {
-      closeQuietly(channel);
+      Channels.closeQuietly(channel);
     }
   }
 
-  private static void closeQuietly(Channel channel) {
-    try {
-      if (channel.isOpen()) {
-        channel.close();
-      }
-    } catch (IOException | TimeoutException | RuntimeException ignored) {
-      // closed by the broker already
-    }
-  }
 
   public String exchange() {
     return exchange;

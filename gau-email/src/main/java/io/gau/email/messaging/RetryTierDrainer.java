@@ -90,15 +90,6 @@ public final class RetryTierDrainer implements Managed {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
-    for (Channel channel : channels) {
-      try {
-        if (channel.isOpen()) {
-          channel.close();
-        }
-      } catch (Exception e) {
-        LOG.debug("close failed: {}", e.toString());
-      }
-    }
-    channels.clear();
+    Channels.closeAll(channels);
   }
 }
