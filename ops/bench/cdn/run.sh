@@ -36,7 +36,13 @@ http {
   server { listen 127.0.0.1:$NGINX_PORT; root $W/www; }
 }
 NGINX
+chmod -R a+rX "$W"   # nginx workers run as an unprivileged user
 nginx -c "$W/nginx.conf" -p "$W"
+while read -r key size; do
+  for url in "http://127.0.0.1:8082/images/$key" "http://127.0.0.1:$NGINX_PORT/images/$key"; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "FAIL: $url is not 200"; exit 1; }
+  done
+done <"$W/keys"
 rps() { wrk -t"$THREADS" -c"$CONN" -d"$DUR" "$1" | awk '/Requests\/sec/ {print $2}'; }
 echo "cached-hit throughput (wrk -t$THREADS -c$CONN -d$DUR, same machine, same run):"
 while read -r key size; do
