@@ -18,6 +18,7 @@ import io.gau.account.auth.AccessTokenAuthenticator;
 import io.gau.account.auth.AccountPrincipal;
 import io.gau.account.auth.CorsFilter;
 import io.gau.account.auth.TokenCookies;
+import io.gau.account.cli.Argon2BenchCommand;
 import io.gau.account.client.GoogleClient;
 import io.gau.account.client.UploadClient;
 import io.gau.account.config.SecurityFactory;
@@ -67,6 +68,7 @@ public class AccountApplication extends Application<AccountConfiguration> {
     bootstrap.addBundle(new JdbiExceptionsBundle());
     bootstrap.addBundle(new ViewBundle<>());
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.addCommand(new Argon2BenchCommand());
     bootstrap.addBundle(
         new MigrationsBundle<>() {
           @Override
