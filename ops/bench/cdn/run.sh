@@ -23,7 +23,7 @@ if [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8182/healthcheck
   done
 fi
 
-java -cp "$JAR" ops/bench/cdn/CdnBench.java prepare "$W/www" >"$W/keys"
+java -Dlogback.configurationFile=ops/bench/cdn/logback.xml -cp "$JAR" ops/bench/cdn/CdnBench.java prepare "$W/www" >"$W/keys"
 mkdir -p "$W/logs"
 cat >"$W/nginx.conf" <<NGINX
 worker_processes auto;
@@ -50,4 +50,4 @@ while read -r key size; do
   cdn=$(rps "http://127.0.0.1:8082/images/$key"); ngx=$(rps "http://127.0.0.1:$NGINX_PORT/images/$key")
   printf '  %7d bytes: gau-cdn %10.0f req/s   nginx %10.0f req/s   ratio %.2f\n' "$size" "$cdn" "$ngx" "$(echo "$cdn / $ngx" | bc -l)"
 done <"$W/keys"
-java -cp "$JAR" ops/bench/cdn/CdnBench.java measure "${BENCH_UPLOADS:-40}"
+java -Dlogback.configurationFile=ops/bench/cdn/logback.xml -cp "$JAR" ops/bench/cdn/CdnBench.java measure "${BENCH_UPLOADS:-40}"
