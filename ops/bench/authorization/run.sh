@@ -27,12 +27,15 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"; (apt-get install -y wrk >/dev/null 2>&1 || sudo apt-get install -y wrk >/dev/null)
 fi
 if [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8181/healthcheck)" != 200 ]; then
-  echo "starting the local stack (ops/gau up)"
-  setsid ops/gau up >"$TMP/up.log" 2>&1 </dev/null &
+  echo "starting the local stack (ops/gau up, services: ${GAU_SERVICES:-authorization})"
+  GAU_SERVICES=${GAU_SERVICES:-authorization} setsid ops/gau up >"$TMP/up.log" 2>&1 </dev/null &
   STARTED=1
   for _ in $(seq 1 100); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8181/healthcheck)" = 200 ] && break; sleep 3
   done
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8181/healthcheck)" != 200 ]; then
+    echo "the local stack did not become healthy:"; tail -20 "$TMP/up.log"; exit 1
+  fi
 fi
 
 issue() {
