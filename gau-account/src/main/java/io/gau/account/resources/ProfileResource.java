@@ -99,9 +99,7 @@ public class ProfileResource {
   @Timed
   @ExceptionMetered
   public ProfileResponse updateComplete(@Auth AccountPrincipal user, UpdateProfileRequest request) {
-    UserRow row = accounts.update(user.userId(), request, AccountService.Fields.COMPLETE);
-    return new ProfileResponse("Complete user information updated successfully",
-        securityInfo(row, accounts.mfa(user.userId()), true), 200);
+    return completeUpdate(user, request, "Complete user information updated successfully");
   }
 
   /** A12: the legacy update (same fields as complete). */
@@ -110,9 +108,12 @@ public class ProfileResource {
   @Timed
   @ExceptionMetered
   public ProfileResponse updateLegacy(@Auth AccountPrincipal user, UpdateProfileRequest request) {
+    return completeUpdate(user, request, "User information updated successfully");
+  }
+
+  private ProfileResponse completeUpdate(AccountPrincipal user, UpdateProfileRequest request, String message) {
     UserRow row = accounts.update(user.userId(), request, AccountService.Fields.COMPLETE);
-    return new ProfileResponse("User information updated successfully",
-        securityInfo(row, accounts.mfa(user.userId()), true), 200);
+    return new ProfileResponse(message, securityInfo(row, accounts.mfa(user.userId()), true), 200);
   }
 
   @PATCH
