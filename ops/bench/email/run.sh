@@ -15,5 +15,11 @@ if ! healthy; then
   for _ in $(seq 1 100); do healthy && break; sleep 3; done
   healthy || { echo "gau-email did not become healthy (see ${TMPDIR:-/tmp}/gau-bench-email-up.log)" >&2; exit 1; }
 fi
-java -cp "$JAR" ops/bench/email/EmailBench.java "$N" \
+# the jar's libraries log at DEBUG without a configuration: keep the output to the numbers and warnings
+LOGBACK="$(mktemp --suffix=.xml)"; trap 'rm -f "$LOGBACK"' EXIT
+cat >"$LOGBACK" <<'XML'
+<configuration><appender name="E" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
+<encoder><pattern>%-5p %c{1}: %m%n</pattern></encoder></appender><root level="WARN"><appender-ref ref="E"/></root></configuration>
+XML
+java -Dlogback.configurationFile="$LOGBACK" -cp "$JAR" ops/bench/email/EmailBench.java "$N" \
   "${GAU_AMQP_URL:-amqp://guest:guest@127.0.0.1:56720/}" "${GAU_SMTP_PORT:-2525}" 8184 "${EMAIL_CONCURRENCY:-4}"
