@@ -37,8 +37,9 @@ backend_port0 = 5432
 backend_weight0 = 1
 backend_flag0 = 'ALWAYS_PRIMARY|DISALLOW_TO_FAILOVER'
 enable_pool_hba = off
-num_init_children = 8
-max_pool = 2
+# more pool children than a service's own connection pool (16), or its connections queue and time out
+num_init_children = 40
+max_pool = 1
 connection_cache = on
 load_balance_mode = off
 health_check_period = 0
