@@ -20,7 +20,9 @@ import io.gau.account.auth.CorsFilter;
 import io.gau.account.auth.TokenCookies;
 import io.gau.account.cli.Argon2BenchCommand;
 import io.gau.account.client.GoogleClient;
+import io.gau.account.client.GooglePictureFetcher;
 import io.gau.account.client.UploadClient;
+import io.gau.account.config.GoogleFactory;
 import io.gau.account.config.SecurityFactory;
 import io.gau.account.core.AccountService;
 import io.gau.account.core.AvatarService;
@@ -100,8 +102,12 @@ public class AccountApplication extends Application<AccountConfiguration> {
         new AuthorizationClient(http, URI.create(configuration.getAuthorizationUrl()), configuration.getPrivateKey());
     UploadClient upload = new UploadClient(
         http, URI.create(configuration.getUploadUrl()), configuration.getPrivateKey(), configuration.getCdnUrl());
-    GoogleClient googleClient = new GoogleClient(http, configuration.google.clientIds, configuration.google.issuers,
-        configuration.google.certificatesUrl, configuration.google.tokeninfoUrl, configuration.google.userinfoUrl);
+    GoogleFactory googleConfig = configuration.google;
+    GooglePictureFetcher pictures = new GooglePictureFetcher(
+        GooglePictureFetcher.newHttpClient(googleConfig.pictureTimeout.toJavaDuration(), null),
+        googleConfig.pictureHosts, googleConfig.pictureTimeout.toJavaDuration(), googleConfig.pictureMaxSize.toBytes());
+    GoogleClient googleClient = new GoogleClient(http, googleConfig.clientIds, googleConfig.issuers,
+        googleConfig.certificatesUrl, googleConfig.tokeninfoUrl, googleConfig.userinfoUrl, pictures);
 
     PasswordHasher hasher = new PasswordHasher(security.argon2MemoryKib, security.argon2Iterations,
         security.argon2Parallelism, security.maxConcurrentHashes);
@@ -111,9 +117,9 @@ public class AccountApplication extends Application<AccountConfiguration> {
     MfaService mfa = new MfaService(store, new SecretBox(security.dataKey), hasher, clock, security.totpIssuer);
     AccountService accounts = new AccountService(store, hasher, policy, mailer, limiter, authorization, clock,
         publicBaseUrl, security.verificationTtl.toJavaDuration(), security.mailInterval.toJavaDuration());
-    LoginService logins = new LoginService(store, hasher, limiter, mfa, authorization, clock,
+    LoginService logins = new LoginService(store, hasher, limiter, mfa, authorization, mailer, clock,
         security.accountFreeFailures, security.ipFreeFailures, security.mfaChallengeTtl.toJavaDuration(),
-        security.mfaMaxAttempts);
+        security.mfaMaxAttempts, security.otpIpFreeFailures);
     PasswordService passwords = new PasswordService(store, hasher, policy, mailer, limiter, logins, clock,
         publicBaseUrl, security.resetTtl.toJavaDuration(), security.mailInterval.toJavaDuration());
     AvatarService avatars = new AvatarService(store, upload, clock, configuration.avatarMaxSize.toBytes());

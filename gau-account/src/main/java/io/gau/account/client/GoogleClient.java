@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +27,16 @@ import org.slf4j.LoggerFactory;
 public class GoogleClient implements GoogleVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(GoogleClient.class);
   private static final GenericType<Map<String, Object>> MAP = new GenericType<>() {};
-  private static final int MAX_PICTURE_BYTES = 2 * 1024 * 1024;
 
   private final Client http;
   private final List<String> clientIds;
   private final IdTokenVerifier idTokens;
   private final String tokeninfoUrl;
   private final String userinfoUrl;
+  private final GooglePictureFetcher pictures;
 
   public GoogleClient(Client http, List<String> clientIds, List<String> issuers, String certificatesUrl,
-      String tokeninfoUrl, String userinfoUrl) {
+      String tokeninfoUrl, String userinfoUrl, GooglePictureFetcher pictures) {
     this.http = http;
     this.clientIds = clientIds;
     this.idTokens = new IdTokenVerifier.Builder()
@@ -47,6 +46,7 @@ public class GoogleClient implements GoogleVerifier {
         .build();
     this.tokeninfoUrl = tokeninfoUrl;
     this.userinfoUrl = userinfoUrl;
+    this.pictures = pictures;
   }
 
   @Override
@@ -61,21 +61,26 @@ public class GoogleClient implements GoogleVerifier {
     IdToken idToken;
     try {
       idToken = IdToken.parse(GsonFactory.getDefaultInstance(), token);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
+      throw invalid();
+    }
+    IdToken.Payload payload = idToken.getPayload();
+    // the library throws NullPointerException on a token without these claims: refuse them first
+    if (payload.getIssuer() == null || payload.getAudience() == null || payload.getSubject() == null
+        || payload.getExpirationTimeSeconds() == null) {
       throw invalid();
     }
     try {
       if (!idTokens.verifyOrThrow(idToken)) {
         throw invalid();
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       // certificates unreachable, or signature rejected: either way we cannot trust the token
-      LOG.warn("Google ID token rejected: {}", e.getMessage());
+      LOG.warn("Google ID token rejected: {}", e.toString());
       throw invalid();
     }
-    IdToken.Payload payload = idToken.getPayload();
-    return new GoogleProfile(payload.getSubject(), (String) payload.get("email"),
-        truthy(payload.get("email_verified")), (String) payload.get("name"), (String) payload.get("picture"));
+    return new GoogleProfile(payload.getSubject(), text(payload.get("email")),
+        truthy(payload.get("email_verified")), text(payload.get("name")), text(payload.get("picture")));
   }
 
   private GoogleProfile verifyAccessToken(String token) {
@@ -90,8 +95,8 @@ public class GoogleClient implements GoogleVerifier {
     if (sub == null || (info.get("sub") != null && !sub.equals(info.get("sub")))) {
       throw invalid();
     }
-    return new GoogleProfile(String.valueOf(sub), (String) user.get("email"), truthy(user.get("email_verified")),
-        (String) user.get("name"), (String) user.get("picture"));
+    return new GoogleProfile(String.valueOf(sub), text(user.get("email")), truthy(user.get("email_verified")),
+        text(user.get("name")), text(user.get("picture")));
   }
 
   private Map<String, Object> get(jakarta.ws.rs.client.WebTarget target, String bearer) {
@@ -111,21 +116,12 @@ public class GoogleClient implements GoogleVerifier {
 
   @Override
   public Optional<byte[]> download(String pictureUrl) {
-    if (!pictureUrl.startsWith("https://") && !pictureUrl.startsWith("http://")) {
-      return Optional.empty();
-    }
-    try (Response response = http.target(pictureUrl).request().get()) {
-      if (response.getStatus() != 200) {
-        return Optional.empty();
-      }
-      try (InputStream in = response.readEntity(InputStream.class)) {
-        byte[] bytes = in.readNBytes(MAX_PICTURE_BYTES + 1);
-        return bytes.length > MAX_PICTURE_BYTES ? Optional.empty() : Optional.of(bytes);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Google picture not downloaded: {}", e.getMessage());
-      return Optional.empty();
-    }
+    return pictures.fetch(pictureUrl);
+  }
+
+  /** A claim as text; anything else (a number, an object) counts as absent instead of failing with 500. */
+  private static String text(Object value) {
+    return value instanceof String s ? s : null;
   }
 
   private static boolean truthy(Object value) {

@@ -28,6 +28,9 @@ public class SecurityFactory {
   /** Failed logins per client IP allowed in {@link #failureWindow} before delays start. */
   @JsonProperty @Min(1) public int ipFreeFailures = 50;
 
+  /** Wrong TOTP/recovery codes per client IP allowed in {@link #failureWindow} before delays start. */
+  @JsonProperty @Min(1) public int otpIpFreeFailures = 10;
+
   @JsonProperty @NotNull public Duration failureWindow = Duration.minutes(15);
 
   /** The longest delay the progressive back-off asks for (no permanent lockout). */

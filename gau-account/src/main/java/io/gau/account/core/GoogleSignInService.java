@@ -38,7 +38,7 @@ public class GoogleSignInService {
     this.clock = clock;
   }
 
-  public LoginResult signIn(String token, String deviceId) {
+  public LoginResult signIn(String token, String deviceId, String clientIp) {
     // the device is checked before anything is created (reference bug: user first, then 400)
     LoginService.requireDevice(deviceId);
     GoogleProfile profile = google.verify(token);
@@ -90,7 +90,7 @@ public class GoogleSignInService {
     if (created && profile.picture() != null && !profile.picture().isBlank()) {
       copyAvatar(user.userId(), profile.picture());
     }
-    return logins.signedIn(user, deviceId);
+    return logins.signedIn(user, deviceId, clientIp);
   }
 
   private void copyAvatar(UUID userId, String pictureUrl) {

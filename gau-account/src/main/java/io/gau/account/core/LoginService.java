@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,10 +31,12 @@ public class LoginService {
   private final int ipFreeFailures;
   private final Duration challengeTtl;
   private final int maxChallengeAttempts;
+  private final int otpIpFreeFailures;
+  private final Mailer mailer;
 
   public LoginService(AccountStore store, PasswordHasher hasher, RateLimiter limiter, MfaService mfa,
-      AuthorizationClient authorization, InstantSource clock, int accountFreeFailures, int ipFreeFailures,
-      Duration challengeTtl, int maxChallengeAttempts) {
+      AuthorizationClient authorization, Mailer mailer, InstantSource clock, int accountFreeFailures,
+      int ipFreeFailures, Duration challengeTtl, int maxChallengeAttempts, int otpIpFreeFailures) {
     this.store = store;
     this.hasher = hasher;
     this.limiter = limiter;
@@ -44,6 +47,8 @@ public class LoginService {
     this.ipFreeFailures = ipFreeFailures;
     this.challengeTtl = challengeTtl;
     this.maxChallengeAttempts = maxChallengeAttempts;
+    this.otpIpFreeFailures = otpIpFreeFailures;
+    this.mailer = mailer;
   }
 
   /** Checks the password (same cost whether or not the account exists) and starts a session or a challenge. */
@@ -82,11 +87,11 @@ public class LoginService {
       String upgraded = hasher.hash(request.password());
       store.read(daos -> daos.users().updatePasswordHash(user.userId(), upgraded, clock.instant()));
     }
-    return signedIn(user, deviceId);
+    return signedIn(user, deviceId, clientIp);
   }
 
   /** A user whose first factor is proven: a session, or a TOTP challenge when TOTP is on. */
-  public LoginResult signedIn(UserRow user, String deviceId) {
+  public LoginResult signedIn(UserRow user, String deviceId, String clientIp) {
     if (mfa.enabled(user.userId())) {
       String token = Secrets.newToken();
       Instant now = clock.instant();
@@ -96,15 +101,18 @@ public class LoginService {
       });
       return new LoginResult.MfaChallenge(token, challengeTtl.toSeconds());
     }
-    return new LoginResult.Tokens(authorization.issue(user.userId(), user.permission(), deviceId));
+    return new LoginResult.Tokens(issue(user, deviceId, clientIp));
   }
 
   /**
    * The second login step: the challenge from {@link #login} plus a TOTP code (each time step usable
-   * once) or an unused recovery code. Each challenge allows a few attempts, then it is void.
+   * once) or an unused recovery code. Each challenge allows a few attempts, then it is void; wrong
+   * codes are also counted per client IP (progressive delay), so new challenges do not buy more guesses.
    */
-  public TokenPairResponse completeMfa(String mfaToken, String code, String deviceId) {
+  public TokenPairResponse completeMfa(String mfaToken, String code, String deviceId, String clientIp) {
     requireDevice(deviceId);
+    String ipSubject = "otp-ip:" + clientIp;
+    limiter.checkFailures(ipSubject, otpIpFreeFailures);
     byte[] hash = Secrets.sha256(mfaToken);
     MfaChallengeRow challenge = store.read(daos -> daos.mfa().attemptChallenge(hash, clock.instant()))
         .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
@@ -116,6 +124,7 @@ public class LoginService {
       throw ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token");
     }
     if (!mfa.checkCode(challenge.userId(), code)) {
+      limiter.recordFailure(ipSubject);
       throw ApiException.unauthorized("invalid_otp", "Invalid OTP code");
     }
     if (store.read(daos -> daos.mfa().useChallenge(hash, clock.instant())) == 0) {
@@ -123,7 +132,27 @@ public class LoginService {
     }
     UserRow user = store.read(daos -> daos.users().findById(challenge.userId()))
         .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
-    return authorization.issue(user.userId(), user.permission(), deviceId);
+    return issue(user, deviceId, clientIp);
+  }
+
+  /**
+   * Starts the session, then remembers the device; a device the user has not signed in from before
+   * gets a {@code login_alert} mail. The very first device of an account sets the baseline (no alert).
+   */
+  private TokenPairResponse issue(UserRow user, String deviceId, String clientIp) {
+    TokenPairResponse pair = authorization.issue(user.userId(), user.permission(), deviceId);
+    byte[] device = Secrets.sha256(deviceId);
+    Instant now = clock.instant();
+    store.inTransaction(daos -> {
+      if (daos.devices().remember(user.userId(), device, now) == 1 && user.email() != null
+          && daos.devices().hasOtherDevices(user.userId(), device)) {
+        mailer.queue(daos, Mailer.Template.LOGIN_ALERT, user.email(), user.fullname(),
+            "New sign-in from device " + deviceId + " (IP " + clientIp + ") at " + now + ".", null,
+            Map.of("device", deviceId, "ip", clientIp, "time", now.toString()));
+      }
+      return null;
+    });
+    return pair;
   }
 
   /** Rotates the refresh token (gau-authorization detects reuse). */

@@ -40,11 +40,12 @@ public class RateLimiter {
       if (count == null || last == null) {
         return;
       }
+      // once the free failures are used up, the next attempt waits 1 s, then 2 s, 4 s … (capped)
       long over = Long.parseLong(count) - freeFailures;
-      if (over <= 0) {
+      if (over < 0) {
         return;
       }
-      long delayMs = Math.min(maxDelay.toMillis(), 1000L << Math.min(over - 1, 30));
+      long delayMs = Math.min(maxDelay.toMillis(), 1000L << Math.min(over, 30));
       long waitMs = Long.parseLong(last) + delayMs - clock.millis();
       if (waitMs > 0) {
         throw ApiException.tooManyRequests("Too many failed attempts; try again later", (int) ((waitMs + 999) / 1000));

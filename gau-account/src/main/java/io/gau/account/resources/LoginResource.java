@@ -58,8 +58,8 @@ public class LoginResource {
   @Timed
   @ExceptionMetered
   public Response google(@NotNull @Valid GoogleSignInRequest request,
-      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId) {
-    return answer(google.signIn(request.token(), deviceId));
+      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId, @Context HttpServletRequest http) {
+    return answer(google.signIn(request.token(), deviceId, http.getRemoteAddr()));
   }
 
   /** Rotates the refresh token from {@code X-Refresh-Token} or the {@code refresh_token} cookie. */
@@ -81,7 +81,7 @@ public class LoginResource {
   @ExceptionMetered
   public Response logout(@Auth AccountPrincipal user) {
     logins.logout(user.userId(), user.sessionId());
-    return Response.ok(MessageResponse.ok("Logout successful")).cookie(cookies.clear()).build();
+    return signedOut("Logout successful");
   }
 
   @POST
@@ -90,7 +90,12 @@ public class LoginResource {
   @ExceptionMetered
   public Response logoutEverywhere(@Auth AccountPrincipal user) {
     logins.logoutEverywhere(user.userId());
-    return Response.ok(MessageResponse.ok("Logged out of every session")).cookie(cookies.clear()).build();
+    return signedOut("Logged out of every session");
+  }
+
+  /** Both logouts clear the cookies with the attributes they were set with. */
+  private Response signedOut(String message) {
+    return Response.ok(MessageResponse.ok(message)).cookie(cookies.clear()).build();
   }
 
   @GET

@@ -16,12 +16,14 @@ import io.gau.shared.authorization.client.AuthorizationClient;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Response;
 import io.gau.shared.api.MessageResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** TOTP: enrolment (A14, A15) and turning it off for the signed-in user; the login's second step (A16). */
@@ -44,9 +46,10 @@ public class MfaResource {
   @Timed
   @ExceptionMetered
   public Response verifyTotp(@NotNull @Valid MfaVerifyRequest request,
-      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId) {
+      @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId, @Context HttpServletRequest http) {
     String device = deviceId != null && !deviceId.isBlank() ? deviceId : request.deviceId();
-    return LoginResource.tokens(logins.completeMfa(request.mfaToken(), request.otpCode(), device), cookies);
+    return LoginResource.tokens(
+        logins.completeMfa(request.mfaToken(), request.otpCode(), device, http.getRemoteAddr()), cookies);
   }
 
   @GET

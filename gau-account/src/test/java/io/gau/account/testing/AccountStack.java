@@ -33,9 +33,12 @@ public final class AccountStack {
   public static final String PRIVATE_KEY = "it-private-key-0123456789-0123456789-abcdef";
   private static final String SIGNING_SECRET = "it-signing-key-secret-0123456789-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The OAuth client id the test stack accepts for Google sign-in. */
+  public static final String GOOGLE_CLIENT_ID = "it-client.apps.googleusercontent.com";
   private static AccountStack instance;
 
   private final GauInfra gau = GauInfra.get();
+  private final FakeGoogle google = FakeGoogle.get();
   private final Infra infra = gau.infra();
   private final TestDatabase accountDb = gau.newDatabase("account");
   private final String mailQueue = gau.uniqueName("it-mail");
@@ -94,7 +97,11 @@ public final class AccountStack {
             ConfigOverride.config("outbox.pollInterval", "100ms"),
             ConfigOverride.config("security.ipFreeFailures", "100000"),
             ConfigOverride.config("security.mailInterval", "1s"),
-            ConfigOverride.config("google.clientIds[0]", "it-client.apps.googleusercontent.com"));
+            ConfigOverride.config("google.clientIds[0]", GOOGLE_CLIENT_ID),
+            ConfigOverride.config("google.certificatesUrl", google.certificatesUrl()),
+            ConfigOverride.config("google.tokeninfoUrl", google.tokeninfoUrl()),
+            ConfigOverride.config("google.userinfoUrl", google.userinfoUrl()),
+            ConfigOverride.config("google.pictureHosts", "*.googleusercontent.com,localhost"));
     account = new DropwizardTestSupport<>(TestApps.Account.class, config("account"), accountOverrides);
     start(account, accountOverrides);
   }

@@ -87,6 +87,58 @@ public final class Http {
     }
   }
 
+  /**
+   * POSTs JSON over a socket bound to {@code localAddress} (e.g. 127.0.0.2), so that the service sees
+   * another client IP; the JDK client cannot choose its source address.
+   */
+  public Answer postFrom(String localAddress, String path, Object body, String... headers) {
+    URI uri = URI.create(base + path);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+      socket.setSoTimeout(30_000);
+      byte[] json = JSON.writeValueAsBytes(body);
+      StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+          + uri.getPort() + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+          + json.length + "\r\n");
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+      }
+      socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(json);
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int split = raw.indexOf("\r\n\r\n");
+      String[] lines = raw.substring(0, split).split("\r\n");
+      Map<String, List<String>> fields = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        fields.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+            .add(lines[i].substring(colon + 1).trim());
+      }
+      String text = raw.substring(split + 4);
+      if (fields.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+        text = dechunk(text);
+      }
+      return new Answer(Integer.parseInt(lines[0].split(" ")[1]), java.net.http.HttpHeaders.of(fields, (a, b) -> true), text);
+    } catch (Exception e) {
+      throw new AssertionError("POST " + path + " from " + localAddress + " failed: " + e, e);
+    }
+  }
+
+  private static String dechunk(String chunked) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int eol = chunked.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+      if (size == 0) {
+        return out.toString();
+      }
+      out.append(chunked, eol + 2, eol + 2 + size);
+      at = eol + 2 + size + 2;
+    }
+  }
+
   public static Map<String, Object> map(Object... keyValues) {
     java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
