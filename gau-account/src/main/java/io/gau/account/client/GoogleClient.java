@@ -28,6 +28,8 @@ public class GoogleClient implements GoogleVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(GoogleClient.class);
   private static final GenericType<Map<String, Object>> MAP = new GenericType<>() {};
 
+  static final String SKIP_SIGNATURE_VARIABLE = "OAUTH_CLIENT_SKIP_SIGNATURE";
+
   private final Client http;
   private final List<String> clientIds;
   private final IdTokenVerifier idTokens;
@@ -37,6 +39,11 @@ public class GoogleClient implements GoogleVerifier {
 
   public GoogleClient(Client http, List<String> clientIds, List<String> issuers, String certificatesUrl,
       String tokeninfoUrl, String userinfoUrl, GooglePictureFetcher pictures) {
+    // google-oauth-client silently stops checking ID-token signatures when this variable is set
+    if (System.getenv(SKIP_SIGNATURE_VARIABLE) != null) {
+      throw new IllegalStateException(
+          SKIP_SIGNATURE_VARIABLE + " is set: refusing to start, Google ID tokens would not be verified");
+    }
     this.http = http;
     this.clientIds = clientIds;
     this.idTokens = new IdTokenVerifier.Builder()
