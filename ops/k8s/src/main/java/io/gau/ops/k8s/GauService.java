@@ -12,11 +12,13 @@ public enum GauService {
       new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"),
       new SecretKey("gau-account", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (producer of email_exchange)"),
       new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (login limits)"),
-      new SecretKey("gau-account", "GOOGLE_CLIENT_SECRET", "OAuth client secret of Google sign-in"))),
+      new SecretKey("gau-account", "GOOGLE_CLIENT_SECRET", "OAuth client secret of Google sign-in"),
+      new SecretKey("gau-account", "ACCOUNT_DATA_KEY", "base64 of 32 random bytes; encrypts TOTP secrets at rest"))),
   AUTHORIZATION("authorization", 8081, 8181, true, List.of(
       new SecretKey("gau-authorization", "DB_PASSWORD", "password of the gau_authorization PostgreSQL role"),
       new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (the token bitmap)"),
-      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
+      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"),
+      new SecretKey("gau-authorization", "SIGNING_KEY_SECRET", "key-encryption key of the stored ES256 signing keys"))),
   CDN("cdn", 8082, 8182, false, List.of(
       new SecretKey(SecretKey.REDIS_CACHE, "REDIS_PASSWORD", "password of redis-cdn (the image cache)"),
       new SecretKey("gau-cdn", "S3_ACCESS_KEY", "R2/S3 access key id, read-only on the bucket"),
@@ -24,7 +26,9 @@ public enum GauService {
   UPLOAD("upload", 8083, 8183, false, List.of(
       new SecretKey("gau-upload", "S3_ACCESS_KEY", "R2/S3 access key id, read-write on the bucket"),
       new SecretKey("gau-upload", "S3_SECRET_KEY", "R2/S3 secret access key"),
-      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"))),
+      new SecretKey(SecretKey.INTERNAL, "PRIVATE_KEY", "shared Private-Key header of internal calls"),
+      new SecretKey(SecretKey.REDIS_CACHE, "REDIS_PASSWORD", "password of redis-cdn (drops cached copies on change)",
+          "CDN_REDIS_PASSWORD"))),
   EMAIL("email", 8084, 8184, false, List.of(
       new SecretKey("gau-email", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (consumer of email_queue)"),
       new SecretKey("gau-email", "SMTP_PASSWORD", "password of the SMTP relay"),
@@ -71,8 +75,15 @@ public enum GauService {
     return secrets;
   }
 
-  /** A key of a Kubernetes Secret that the generated objects reference (but never contain). */
-  public record SecretKey(String secret, String key, String meaning) {
+  /**
+   * A key of a Kubernetes Secret that the generated objects reference (but never contain), and the
+   * environment variable it becomes ({@code env}; the key's own name unless the service reads it under another).
+   */
+  public record SecretKey(String secret, String key, String meaning, String env) {
+    public SecretKey(String secret, String key, String meaning) {
+      this(secret, key, meaning, key);
+    }
+
     /** Secret shared by the services that make or accept internal calls. */
     public static final String INTERNAL = "gau-internal";
     /** Secret of the durable Redis (token bitmap, login limits, email idempotency keys). */

@@ -194,6 +194,7 @@ public final class ManifestGenerator {
         data.put("AUTHORIZATION_URL", "http://gau-authorization:8081");
         data.put("UPLOAD_URL", "http://gau-upload:8083");
         data.put("CDN_URL", cdn);
+        data.put("PUBLIC_BASE_URL", "https://" + values.str("hosts.api"));
         data.put("GOOGLE_CLIENT_ID", values.str("google.clientId"));
       }
       case AUTHORIZATION -> {
@@ -204,7 +205,13 @@ public final class ManifestGenerator {
         putRedis(data, "redis-cdn");
         putStorage(data);
       }
-      case UPLOAD -> putStorage(data);
+      case UPLOAD -> {
+        putStorage(data);
+        // the CDN's cache Redis (config/upload.yml: redis.*), where uploads and deletes invalidate copies
+        data.put("CDN_REDIS_HOST", "redis-cdn");
+        data.put("CDN_REDIS_PORT", "6379");
+        data.put("CDN_BASE_URL", cdn);
+      }
       case EMAIL -> {
         putRedis(data, "redis-authorization");
         data.put("SMTP_HOST", values.str("smtp.host"));
@@ -273,7 +280,7 @@ public final class ManifestGenerator {
             + ",service.namespace=" + PART_OF + ",service.version=" + version
             + ",k8s.namespace.name=" + ns + ",k8s.pod.name=$(K8S_POD_NAME)"));
     for (SecretKey s : svc.secrets()) {
-      vars.add(secretEnv(s.key(), s.secret(), s.key()));
+      vars.add(secretEnv(s.env(), s.secret(), s.key()));
     }
     return vars;
   }
@@ -628,7 +635,7 @@ public final class ManifestGenerator {
     out.add(policy("redis-authorization", map("matchLabels", selector("redis-authorization", "cache")),
         list(from(peersNamed("gau-account", "gau-authorization", "gau-email"), 6379))));
     out.add(policy("redis-cdn", map("matchLabels", selector("redis-cdn", "cache")),
-        list(from(peersNamed("gau-cdn"), 6379))));
+        list(from(peersNamed("gau-cdn", "gau-upload"), 6379))));
     out.add(policy("rabbitmq", map("matchLabels", selector("rabbitmq", "broker")),
         list(from(peersNamed("gau-account", "gau-email"), 5672))));
     return out;
