@@ -6,13 +6,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The HTTP details of delivery, kept free of servlet types so they can be tested on their own. */
 public final class HttpRules {
   private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-  private static final Pattern CONTENT_ADDRESSED = Pattern.compile("[0-9a-f]{64}(\\.[A-Za-z0-9]{1,10})?");
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
   private static final String ATTR_CHARS = "!#$&+-.^_`|~";
 
   private HttpRules() {}
@@ -77,6 +79,9 @@ public final class HttpRules {
     if (ifNoneMatch == null) {
       return false;
     }
+    if (ifNoneMatch.equals(quotedEtag)) {
+      return true; // what a browser revalidating its copy sends
+    }
     for (String tag : ifNoneMatch.split(",")) {
       String t = tag.strip();
       if (t.equals("*") || t.equals(quotedEtag) || (t.startsWith("W/") && t.substring(2).equals(quotedEtag))) {
@@ -99,13 +104,14 @@ public final class HttpRules {
     }
   }
 
+  /** IMF-fixdate (RFC 9110 §5.6.7): two-digit day, always GMT. */
   public static String httpDate(long millis) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
+    return IMF_FIXDATE.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
   }
 
-  /** Content-addressed names ({@code <sha256>.<ext>}) never change, so they may be cached forever. */
-  public static boolean contentAddressed(String key) {
-    return CONTENT_ADDRESSED.matcher(key.substring(key.lastIndexOf('/') + 1)).matches();
+  /** An entity tag as sent: {@code "<tag>"}. */
+  public static String quote(String etag) {
+    return "\"" + etag + "\"";
   }
 
   /**

@@ -6,6 +6,7 @@ import com.codahale.metrics.Timer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.gau.shared.errors.ApiException;
+import io.gau.shared.storage.ObjectKeys;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,7 @@ public class ObjectCache {
     this.l1 =
         Caffeine.newBuilder()
             .maximumWeight(l1MaxBytes)
-            .weigher((String id, CachedObject o) -> o.body().length + ENTRY_OVERHEAD)
+            .weigher((String id, CachedObject o) -> o.size() + ENTRY_OVERHEAD)
             .build();
     this.notFound = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(negativeTtl).build();
     this.large = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(l1Ttl).build();
@@ -73,7 +74,7 @@ public class ObjectCache {
    * and nothing cached) a 503 {@link ApiException}.
    */
   public Lookup get(String bucket, String key) {
-    String id = bucket + "/" + key;
+    String id = ObjectKeys.cacheId(bucket, key);
     if (notFound.getIfPresent(id) != null) {
       notFoundHits.mark();
       throw notFoundError();

@@ -53,7 +53,7 @@ public class RedisTier {
   }
 
   public void put(String id, CachedObject object) {
-    if (skipping() || object.body().length > maxObjectBytes) {
+    if (skipping() || object.size() > maxObjectBytes) {
       return;
     }
     try {

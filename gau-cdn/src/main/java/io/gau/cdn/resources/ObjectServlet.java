@@ -2,7 +2,6 @@ package io.gau.cdn.resources;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gau.cdn.core.CdnPaths;
 import io.gau.cdn.core.HttpRules;
@@ -12,14 +11,19 @@ import io.gau.cdn.core.ObjectMeta;
 import io.gau.cdn.core.Origin;
 import io.gau.shared.errors.ApiException;
 import io.gau.shared.errors.ErrorResponse;
+import io.gau.shared.http.RequestIdFilter;
+import io.gau.shared.storage.ObjectKeys;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -29,7 +33,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * {@code GET}/{@code HEAD}/{@code OPTIONS} of {@code /images/<key>} and {@code /<public bucket>/<key>}.
  * A plain servlet rather than a Jersey resource because this is the hot path: a cached hit is a map lookup
  * and one write, and JAX-RS dispatch would cost more than the rest of the request (see docs/cdn.md for the
- * benchmark). The caching logic lives in {@link ObjectCache}; this class only speaks HTTP.
+ * benchmark). The caching logic lives in {@link ObjectCache}; this class only speaks HTTP. A hit formats
+ * nothing and copies nothing: header values come rendered with the cached object, headers are added to a
+ * fresh response (no search for an existing one), and the body is written from the cached direct buffer.
  */
 public class ObjectServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectServlet.class);
@@ -44,9 +50,9 @@ public class ObjectServlet extends HttpServlet {
   private final transient ObjectMapper json;
   private final String shortCacheControl;
   private final Set<String> corsOrigins;
+  private final boolean anyOrigin;
   private final int retryAfterSeconds;
   private final transient Meter bytes;
-  private final transient Timer requests;
 
   public ObjectServlet(
       ObjectCache cache,
@@ -63,9 +69,9 @@ public class ObjectServlet extends HttpServlet {
     this.json = json;
     this.shortCacheControl = "public, max-age=" + maxAgeSeconds;
     this.corsOrigins = Set.copyOf(corsOrigins);
+    this.anyOrigin = this.corsOrigins.contains("*");
     this.retryAfterSeconds = retryAfterSeconds;
     this.bytes = metrics.meter("gau.cdn.bytes");
-    this.requests = metrics.timer("gau.cdn.requests");
   }
 
   @Override
@@ -89,7 +95,8 @@ public class ObjectServlet extends HttpServlet {
   }
 
   private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody) throws IOException {
-    try (Timer.Context ignored = requests.time()) {
+    try {
+      requestId(request, response);
       cors(request, response);
       String raw = request.getRequestURI();
       if (raw.equals("/health")) {
@@ -111,24 +118,35 @@ public class ObjectServlet extends HttpServlet {
       HttpServletRequest request, HttpServletResponse response, CdnPaths.Target target, Lookup lookup, boolean withBody)
       throws IOException {
     ObjectMeta meta = lookup.meta();
-    String etag = "\"" + meta.etag() + "\"";
-    response.setHeader("ETag", etag);
-    if (meta.lastModifiedMillis() > 0) {
-      response.setHeader("Last-Modified", HttpRules.httpDate(meta.lastModifiedMillis()));
+    String etag;
+    String lastModified;
+    if (lookup instanceof Lookup.Cached cached) {
+      etag = cached.object().quotedEtag();
+      lastModified = cached.object().lastModifiedHeader();
+    } else {
+      etag = HttpRules.quote(meta.etag());
+      lastModified = meta.lastModifiedMillis() > 0 ? HttpRules.httpDate(meta.lastModifiedMillis()) : null;
     }
-    response.setHeader("Cache-Control", HttpRules.contentAddressed(target.key()) ? IMMUTABLE : shortCacheControl);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", SANDBOX);
-    response.setHeader("Accept-Ranges", "bytes");
-    response.setHeader("X-Cache", lookup instanceof Lookup.Cached cached ? cached.tier().name() : "STREAM");
-    if ("download".equals(request.getParameter("mode"))) {
-      response.setHeader("Content-Disposition", HttpRules.attachment(target.key()));
+    // addHeader, not setHeader: the response is fresh, so there is nothing to replace or search for
+    response.addHeader("ETag", etag);
+    if (lastModified != null) {
+      response.addHeader("Last-Modified", lastModified);
+    }
+    response.addHeader("Cache-Control", ObjectKeys.isContentAddressed(target.key()) ? IMMUTABLE : shortCacheControl);
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader("Content-Security-Policy", SANDBOX);
+    response.addHeader("Accept-Ranges", "bytes");
+    response.addHeader("X-Cache", lookup instanceof Lookup.Cached cached ? cached.tier().name() : "STREAM");
+    if (request.getQueryString() != null && "download".equals(request.getParameter("mode"))) {
+      response.addHeader("Content-Disposition", HttpRules.attachment(target.key()));
     }
     String ifNoneMatch = request.getHeader("If-None-Match");
+    String ifModifiedSince = ifNoneMatch == null ? request.getHeader("If-Modified-Since") : null;
     boolean notModified =
         ifNoneMatch != null
             ? HttpRules.noneMatchHits(ifNoneMatch, etag)
-            : HttpRules.notModifiedSince(request.getHeader("If-Modified-Since"), meta.lastModifiedMillis());
+            : ifModifiedSince != null
+                && (ifModifiedSince.equals(lastModified) || HttpRules.notModifiedSince(ifModifiedSince, meta.lastModifiedMillis()));
     if (notModified) {
       response.setStatus(304);
       return;
@@ -159,7 +177,7 @@ public class ObjectServlet extends HttpServlet {
       response.setContentLengthLong(length);
       if (withBody) {
         int offset = range == null ? 0 : (int) range.start();
-        response.getOutputStream().write(cached.object().body(), offset, (int) length);
+        write(response.getOutputStream(), cached.object().bodySlice(offset, (int) length));
         bytes.mark(length);
       }
       return;
@@ -179,11 +197,25 @@ public class ObjectServlet extends HttpServlet {
     }
   }
 
+  /**
+   * Jetty writes a direct buffer to the socket as it is (with the headers, in one gathering write when it
+   * is the whole declared length); other containers get the bytes through the plain servlet API.
+   */
+  private static void write(ServletOutputStream out, ByteBuffer body) throws IOException {
+    if (out instanceof HttpOutput jetty) {
+      jetty.write(body);
+    } else {
+      byte[] copy = new byte[body.remaining()];
+      body.get(copy);
+      out.write(copy);
+    }
+  }
+
   private ResponseInputStream<GetObjectResponse> open(CdnPaths.Target target, HttpRules.Range range) {
     try {
       return origin.open(target.bucket(), target.key(), range == null ? null : range.header());
     } catch (Origin.NotFound e) {
-      cache.invalidate(target.bucket() + "/" + target.key());
+      cache.invalidate(ObjectKeys.cacheId(target.bucket(), target.key()));
       throw ApiException.notFound("file_not_found", "file not found");
     } catch (Origin.Unavailable e) {
       throw Origin.unavailable(retryAfterSeconds, e);
@@ -205,16 +237,28 @@ public class ObjectServlet extends HttpServlet {
     if (corsOrigins.isEmpty()) {
       return;
     }
-    String requestOrigin = request.getHeader("Origin");
-    if (corsOrigins.contains("*")) {
-      response.setHeader("Access-Control-Allow-Origin", "*");
-    } else if (requestOrigin != null && corsOrigins.contains(requestOrigin)) {
-      response.setHeader("Access-Control-Allow-Origin", requestOrigin);
-      response.addHeader("Vary", "Origin");
+    if (anyOrigin) {
+      response.addHeader("Access-Control-Allow-Origin", "*");
     } else {
-      return;
+      String requestOrigin = request.getHeader("Origin");
+      if (requestOrigin == null || !corsOrigins.contains(requestOrigin)) {
+        return;
+      }
+      response.addHeader("Access-Control-Allow-Origin", requestOrigin);
+      response.addHeader("Vary", "Origin");
     }
-    response.setHeader("Access-Control-Expose-Headers", EXPOSED);
+    response.addHeader("Access-Control-Expose-Headers", EXPOSED);
+  }
+
+  /**
+   * Echoes a sane caller-supplied {@code X-Request-Id} (as the Jersey routes do), so a client or proxy can
+   * correlate; no id is minted for requests without one: a random UUID per image would cost more than the hit.
+   */
+  private static void requestId(HttpServletRequest request, HttpServletResponse response) {
+    String id = request.getHeader(RequestIdFilter.HEADER);
+    if (id != null && RequestIdFilter.isSafe(id)) {
+      response.addHeader(RequestIdFilter.HEADER, id);
+    }
   }
 
   private void error(HttpServletResponse response, ApiException e, boolean withBody) throws IOException {
@@ -223,7 +267,11 @@ public class ObjectServlet extends HttpServlet {
     }
     String contentRange = response.getHeader("Content-Range");
     String allowOrigin = response.getHeader("Access-Control-Allow-Origin");
+    String requestId = response.getHeader(RequestIdFilter.HEADER);
     response.reset();
+    if (requestId != null) {
+      response.setHeader(RequestIdFilter.HEADER, requestId);
+    }
     if (contentRange != null) {
       response.setHeader("Content-Range", contentRange);
     }

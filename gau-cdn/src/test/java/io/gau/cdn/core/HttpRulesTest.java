@@ -2,6 +2,8 @@ package io.gau.cdn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class HttpRulesTest {
@@ -40,12 +42,16 @@ class HttpRulesTest {
   }
 
   @Test
-  void onlySha256NamedKeysAreImmutable() {
-    String hash = "a".repeat(64);
-    assertThat(HttpRules.contentAddressed("avatar/" + hash + ".png")).isTrue();
-    assertThat(HttpRules.contentAddressed("avatar/" + hash)).isTrue();
-    assertThat(HttpRules.contentAddressed("avatar/me.png")).isFalse();
-    assertThat(HttpRules.contentAddressed(hash + "/me.png")).isFalse();
+  void aCachedObjectRendersItsHeaderValuesOnceAndHandsOutSlicesOfItsBody() {
+    CachedObject object = new CachedObject("0123456789".getBytes(StandardCharsets.US_ASCII), "text/plain", "ab", 1_000L, 7L);
+    assertThat(object.quotedEtag()).isEqualTo("\"ab\"");
+    assertThat(object.lastModifiedHeader()).isEqualTo("Thu, 01 Jan 1970 00:00:01 GMT");
+    assertThat(object.size()).isEqualTo(10);
+    ByteBuffer slice = object.bodySlice(2, 3);
+    assertThat(slice.isReadOnly()).isTrue();
+    assertThat(StandardCharsets.US_ASCII.decode(slice).toString()).isEqualTo("234");
+    assertThat(object.withLoadedAt(9L).body()).isEqualTo(object.body());
+    assertThat(new CachedObject(new byte[0], "text/plain", "ab", 0L, 7L).lastModifiedHeader()).isNull();
   }
 
   @Test
@@ -61,8 +67,8 @@ class HttpRulesTest {
     CachedObject object = new CachedObject(new byte[] {1, 2, 3}, "image/png", "ab", 42L, 7L);
     CachedObject decoded = CachedObject.decode(object.encode(), 9L).orElseThrow();
     assertThat(decoded.body()).containsExactly(1, 2, 3);
-    assertThat(decoded.contentType()).isEqualTo("image/png");
-    assertThat(decoded.lastModifiedMillis()).isEqualTo(42L);
+    assertThat(decoded.meta().contentType()).isEqualTo("image/png");
+    assertThat(decoded.meta().lastModifiedMillis()).isEqualTo(42L);
     assertThat(CachedObject.decode(new byte[] {9, 9}, 0)).isEmpty();
   }
 }

@@ -23,6 +23,11 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final String PROPERTY = RequestIdFilter.class.getName();
 
+  /** Whether a caller-supplied id may be echoed and logged as it is. */
+  public static boolean isSafe(String id) {
+    return SAFE_ID.matcher(id).matches();
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
     String presented = request.getHeaderString(HEADER);
