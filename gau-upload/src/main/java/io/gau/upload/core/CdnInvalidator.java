@@ -1,5 +1,6 @@
 package io.gau.upload.core;
 
+import io.gau.shared.storage.ObjectKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
@@ -24,7 +25,7 @@ public class CdnInvalidator {
   }
 
   public void invalidate(String bucket, String key) {
-    String object = bucket + "/" + key;
+    String object = ObjectKeys.cacheId(bucket, key);
     try {
       redis.del(cacheKeyPrefix + object);
       redis.publish(channel, object);

@@ -1,6 +1,7 @@
 package io.gau.upload.core;
 
 import io.gau.shared.errors.ApiException;
+import io.gau.shared.storage.ObjectKeys;
 import io.gau.upload.api.FileDeleteResponse;
 import io.gau.upload.api.FileListResponse;
 import io.gau.upload.api.FileUploadResponse;
@@ -54,15 +55,15 @@ public class FileService {
       throw ApiException.badRequest("file_required", "file is required");
     }
     String bucket = bucket(bucketParam);
-    String folder = StoragePaths.folder("path", pathParam, false);
+    String folder = ObjectKeys.folder("path", pathParam, false);
     Path spool = spool();
     try {
       String hash = copyAndHash(file, spool);
       long size = Files.size(spool);
       String contentType = contentType(declaredType, spool, originalName);
-      String extension = StoragePaths.extension(originalName, contentType);
-      String name = hashName ? hash + "." + extension : StoragePaths.sanitizeFileName(originalName, extension);
-      String key = StoragePaths.key("path", StoragePaths.join(folder, name));
+      String extension = FileNames.extension(originalName, contentType);
+      String name = hashName ? ObjectKeys.contentAddressedName(hash, extension) : FileNames.sanitize(originalName, extension);
+      String key = ObjectKeys.key("path", ObjectKeys.join(folder, name));
       Optional<StoredObject> existing = store.head(bucket, key);
       if (existing.isPresent() && existing.get().sha256().filter(hash::equals).isPresent()) {
         return new FileUploadResponse(key, hash, "File already exists (deduplicated)", bucket, contentType, size, true, 200);
@@ -79,12 +80,12 @@ public class FileService {
 
   /** Opens an object for streaming; the caller closes it. */
   public ResponseInputStream<GetObjectResponse> open(String bucketParam, String filePath) {
-    return store.get(bucket(bucketParam), StoragePaths.key("file_path", filePath));
+    return store.get(bucket(bucketParam), ObjectKeys.key("file_path", filePath));
   }
 
   public FileDeleteResponse delete(String bucketParam, String filePath) {
     String bucket = bucket(bucketParam);
-    String key = StoragePaths.key("file_path", filePath);
+    String key = ObjectKeys.key("file_path", filePath);
     store.delete(bucket, key);
     invalidator.invalidate(bucket, key);
     return new FileDeleteResponse(key, bucket, "File deleted successfully", 200);
@@ -92,7 +93,7 @@ public class FileService {
 
   public FileListResponse list(String bucketParam, String prefixParam, String continuationToken, Integer limitParam) {
     String bucket = bucket(bucketParam);
-    String prefix = prefixParam == null || prefixParam.isBlank() ? "" : StoragePaths.key("prefix", prefixParam.strip());
+    String prefix = prefixParam == null || prefixParam.isBlank() ? "" : ObjectKeys.key("prefix", prefixParam.strip());
     int limit = limitParam == null ? MAX_PAGE : limitParam;
     if (limit < 1 || limit > MAX_PAGE) {
       throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_PAGE);

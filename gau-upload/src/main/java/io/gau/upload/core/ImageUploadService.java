@@ -1,6 +1,7 @@
 package io.gau.upload.core;
 
 import io.gau.shared.errors.ApiException;
+import io.gau.shared.storage.ObjectKeys;
 import io.gau.upload.api.ImageUploadResponse;
 import io.gau.upload.config.ImageSettings;
 import java.io.InputStream;
@@ -30,14 +31,14 @@ public class ImageUploadService {
     if (file == null) {
       throw ApiException.badRequest("file_required", "file is required");
     }
-    String folder = StoragePaths.folder("file_path", filePath, true);
+    String folder = ObjectKeys.folder("file_path", filePath, true);
     byte[] original = Streams.readAtMost(file, settings.getMaxSize().toBytes(), "file");
     ImageType type = detect(original);
     ImageInfo info = ImageInspector.inspect(type, original);
     checkPixels(info);
     byte[] clean = MetadataStripper.strip(type, original);
     String hash = Streams.sha256Hex(clean);
-    String key = folder + "/" + hash + "." + type.extension();
+    String key = ObjectKeys.join(folder, ObjectKeys.contentAddressedName(hash, type.extension()));
     boolean duplicated = store.head(settings.getBucket(), key).isPresent();
     if (!duplicated) {
       store.put(
@@ -52,7 +53,8 @@ public class ImageUploadService {
     }
     return new ImageUploadResponse(
         key,
-        cdnBaseUrl + "/" + settings.getBucket() + "/" + key,
+        // the CDN's route for the images bucket, whatever that bucket is called in storage (gau-images in production)
+        cdnBaseUrl + "/images/" + key,
         hash,
         type.contentType(),
         clean.length,
