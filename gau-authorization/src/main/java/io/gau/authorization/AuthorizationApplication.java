@@ -22,6 +22,7 @@ import io.gau.authorization.resources.JwksResource;
 import io.gau.authorization.resources.RequestSizeLimitFilter;
 import io.gau.authorization.resources.SessionResource;
 import io.gau.authorization.resources.TokenResource;
+import io.gau.authorization.resources.ValidateServlet;
 import io.gau.shared.GauBundle;
 import io.gau.shared.http.PrivateKeyFilter;
 import java.time.InstantSource;
@@ -96,11 +97,16 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
                 maintenance.getReconcileWindow().toJavaDuration(),
                 maintenance.getPurgeInterval().toJavaDuration()));
 
-    environment.jersey().register(new PrivateKeyFilter(configuration.getPrivateKey(), List.of("api/v2/authorization")));
+    PrivateKeyFilter privateKey = new PrivateKeyFilter(configuration.getPrivateKey(), List.of("api/v2/authorization"));
+    environment.jersey().register(privateKey);
     environment.jersey().register(new RequestSizeLimitFilter(configuration.getMaxRequestSize().toBytes()));
     environment.jersey().register(new TokenResource(tokens, keys, clock));
     environment.jersey().register(new SessionResource(tokens));
     environment.jersey().register(new JwksResource(keys));
+    // an exact servlet mapping wins over Jersey's /*: validate never enters JAX-RS
+    environment.servlets()
+        .addServlet("validate", new ValidateServlet(tokens, privateKey, environment.getObjectMapper(), environment.metrics()))
+        .addMapping(ValidateServlet.PATH);
     environment.lifecycle().manage(job);
     environment.admin().addTask(new RotateSigningKeyTask(keys));
     environment.admin().addTask(new RebuildRevocationsTask(bitmap));

@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.gau.authorization.core.RevocationBitmap;
 import io.gau.authorization.core.SecretBox;
 import io.gau.authorization.core.SigningKeyService;
+import io.gau.authorization.resources.TokenResource;
 import io.gau.authorization.testing.AuthorizationStack;
 import io.gau.shared.authorization.api.TokenPairResponse;
 import jakarta.ws.rs.client.Entity;
@@ -229,6 +230,35 @@ class AuthorizationIT {
       assertThat(response.getStatus()).isEqualTo(431);
     }
     assertThat(api.validateStatus(pair.accessToken())).isEqualTo(200);
+  }
+
+  @Test
+  void validateIsServedOutsideJerseyWithThePrivateKeyCheckAndTheSameEnvelope() {
+    TokenPairResponse pair = api.issue(UUID.randomUUID(), "member", "tablet");
+    long before = APP.getEnvironment().metrics().timer("io.gau.authorization.resources.TokenResource.validate").getCount();
+    try (Response response = api.target("token/validate").request()
+        .header("Authorization", "Bearer " + pair.accessToken()).get()) {
+      assertThat(response.getStatus()).isEqualTo(401);
+      assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("private_key_required");
+    }
+    try (Response response = api.target("token/validate").request()
+        .header("Private-Key", "wrong-" + AuthorizationStack.PRIVATE_KEY).header("Authorization", "Bearer " + pair.accessToken())
+        .get()) {
+      assertThat(response.getStatus()).isEqualTo(401);
+      assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("private_key_invalid");
+    }
+    try (Response response = api.validateRequest(null).header("X-Request-Id", "trace-42").get()) {
+      assertThat(response.getStatus()).isEqualTo(400);
+      assertThat(response.getHeaderString("X-Request-Id")).isEqualTo("trace-42");
+      JsonNode body = response.readEntity(JsonNode.class);
+      assertThat(body.get("code").asText()).isEqualTo("token_required");
+      assertThat(body.get("status").asInt()).isEqualTo(400);
+    }
+    assertThat(api.validateStatus(pair.accessToken())).isEqualTo(200);
+    // the servlet's timer counted all four: the requests never reached a Jersey resource
+    assertThat(APP.getEnvironment().metrics().timer("io.gau.authorization.resources.TokenResource.validate").getCount())
+        .isEqualTo(before + 4);
+    assertThat(TokenResource.class.getMethods()).noneMatch(m -> m.getName().equals("validate"));
   }
 
   @Test

@@ -127,7 +127,7 @@ public class SigningKeyService {
         }
       }
       PublicJsonWebKey jwk = parsePublic(row.publicJwk());
-      verifiers.put(row.kid(), jwk.getPublicKey());
+      verifiers.put(row.kid(), BouncyCastle.ecPublic(jwk.getPublicKey()));
       published.add(jwk);
     }
     SigningKeyRow signing = newestFirst.get(signer);
@@ -157,7 +157,7 @@ public class SigningKeyService {
 
   private PrivateKey decryptPrivate(SigningKeyRow row) {
     byte[] json = box.open(row.privateKeyCiphertext(), purpose(row.kid()));
-    return parsePublic(new String(json, StandardCharsets.UTF_8)).getPrivateKey();
+    return BouncyCastle.ecPrivate(parsePublic(new String(json, StandardCharsets.UTF_8)).getPrivateKey());
   }
 
   private static PublicJsonWebKey parsePublic(String json) {

@@ -8,7 +8,6 @@ import io.gau.authorization.core.TokenService;
 import io.gau.shared.api.MessageResponse;
 import io.gau.shared.authorization.api.CreateTokenRequest;
 import io.gau.shared.authorization.api.TokenPairResponse;
-import io.gau.shared.authorization.api.ValidateTokenResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -28,7 +25,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
 
-/** The reference's token routes (issue, renew, validate, revoke) plus the JWKS under the API prefix. */
+/**
+ * The reference's token routes (issue, renew, revoke) plus the JWKS under the API prefix; validate is the
+ * {@link ValidateServlet} (the hot path, outside JAX-RS).
+ */
 @Path("/api/v2/authorization")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -77,16 +77,6 @@ public class TokenResource {
       @CookieParam(REFRESH_COOKIE) String refreshCookie,
       @HeaderParam(DEVICE_HEADER) String deviceId) {
     return renew(refreshHeader, refreshCookie, deviceId);
-  }
-
-  @GET
-  @Path("token/validate")
-  @Timed
-  @ExceptionMetered
-  public ValidateTokenResponse validate(
-      @QueryParam("token") String queryToken, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    String token = queryToken != null && !queryToken.isBlank() ? queryToken : stripBearer(authorization);
-    return new ValidateTokenResponse("Access token is valid", 200, tokens.validate(token));
   }
 
   @DELETE
