@@ -62,7 +62,7 @@ public class AccessTokenCodec {
     claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
     claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
     claims.setNotBefore(NumericDate.fromSeconds(now.getEpochSecond()));
-    claims.setJwtId(UUID.randomUUID().toString());
+    claims.setJwtId(Randomness.uuid().toString());
     claims.setStringClaim("user_id", userId.toString());
     claims.setStringClaim("permission", permission);
     claims.setStringClaim("jid", Long.toString(sessionId));
@@ -73,7 +73,7 @@ public class AccessTokenCodec {
     jws.setKeyIdHeaderValue(keySet.signingKid());
     jws.setHeader("typ", "JWT");
     jws.setKey(keySet.signingKey());
-    jws.setProviderContext(BOUNCY_CASTLE);
+    jws.setProviderContext(BouncyCastle.signingContext());
     try {
       return new SignedToken(jws.getCompactSerialization(), expiresAt);
     } catch (JoseException e) {

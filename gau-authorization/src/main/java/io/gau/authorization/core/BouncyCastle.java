@@ -19,7 +19,21 @@ final class BouncyCastle {
   /** The jose4j provider context that sends signature operations to BC. */
   static final ProviderContext SIGNATURES = signatures();
 
+  /** Per thread, so that each signer draws its ECDSA nonces from its own {@link Randomness} DRBG. */
+  private static final ThreadLocal<ProviderContext> SIGNING = ThreadLocal.withInitial(BouncyCastle::signing);
+
   private BouncyCastle() {}
+
+  /** The provider context for signing on this thread. */
+  static ProviderContext signingContext() {
+    return SIGNING.get();
+  }
+
+  private static ProviderContext signing() {
+    ProviderContext context = signatures();
+    context.setSecureRandom(Randomness.current());
+    return context;
+  }
 
   static PublicKey ecPublic(PublicKey key) {
     try {

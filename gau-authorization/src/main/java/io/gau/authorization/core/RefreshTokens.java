@@ -3,22 +3,18 @@ package io.gau.authorization.core;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Makes 256-bit random refresh tokens and the SHA-256 hashes under which they are stored. */
 public final class RefreshTokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
   /** 32 bytes in unpadded base64url; anything much longer cannot be ours and is not hashed. */
   private static final int MAX_LENGTH = 256;
 
   private RefreshTokens() {}
 
   public static String generate() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
   }
 
   public static boolean plausible(String token) {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +18,6 @@ public class SecretBox {
   private static final int TAG_BITS = 128;
 
   private final SecretKeySpec key;
-  private final SecureRandom random = new SecureRandom();
 
   /** @param secret at least 32 characters of high-entropy secret (checked by the configuration) */
   public SecretBox(String secret) {
@@ -34,8 +32,7 @@ public class SecretBox {
   }
 
   public byte[] seal(byte[] plaintext, String purpose) {
-    byte[] iv = new byte[IV_BYTES];
-    random.nextBytes(iv);
+    byte[] iv = Randomness.bytes(IV_BYTES);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));

@@ -64,12 +64,7 @@ public class TokenService {
     Instant refreshExpiresAt = now.plus(policy.refreshTokenLifetime());
     String refreshToken = RefreshTokens.generate();
     long sessionId =
-        sessions.inTransaction(
-            tx -> {
-              long id = tx.insertSession(userId, deviceId, permission, now, refreshExpiresAt);
-              tx.insertRefreshToken(RefreshTokens.hash(refreshToken), id, now);
-              return id;
-            });
+        sessions.openSession(userId, deviceId, permission, RefreshTokens.hash(refreshToken), now, refreshExpiresAt);
     AccessTokenCodec.SignedToken access = codec.sign(sessionId, userId, permission);
     return new IssuedTokens(access.token(), refreshToken, access.expiresAt(), refreshExpiresAt, sessionId);
   }
