@@ -2,7 +2,7 @@ package io.gau.shared.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import io.dropwizard.util.Duration;
 import io.gau.shared.health.ObjectStorageHealthCheck;
 import jakarta.validation.constraints.NotEmpty;
@@ -116,12 +116,7 @@ public class ObjectStorageFactory {
   /** Builds the client, closes it on shutdown and registers an "object-storage" health check. */
   public S3Client build(Environment environment) {
     S3Client client = build();
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        client.close();
-      }
-    });
+    environment.lifecycle().manage(new AutoCloseableManager(client));
     environment.healthChecks().register("object-storage", new ObjectStorageHealthCheck(client, healthCheckBucket));
     return client;
   }

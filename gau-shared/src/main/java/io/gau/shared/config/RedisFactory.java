@@ -2,7 +2,7 @@ package io.gau.shared.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.AutoCloseableManager;
 import io.dropwizard.util.Duration;
 import io.gau.shared.health.RedisHealthCheck;
 import jakarta.validation.constraints.Max;
@@ -119,12 +119,7 @@ public class RedisFactory {
   /** Builds a pooled client without connecting, closes it on shutdown and registers a "redis" health check. */
   public RedisClient build(Environment environment) {
     RedisClient client = build();
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        client.close();
-      }
-    });
+    environment.lifecycle().manage(new AutoCloseableManager(client));
     environment.healthChecks().register("redis", new RedisHealthCheck(client));
     return client;
   }
