@@ -9,6 +9,34 @@ class PasswordHasherTest {
   private final PasswordHasher hasher = new PasswordHasher(19456, 2, 1, 2);
 
   @Test
+  void reusedMemoryPoolsGiveTheSameHashAsAFreshGenerator() {
+    // the hasher recycles argon2 memory blocks between calls: the output must not depend on leftovers
+    byte[] salt = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    org.bouncycastle.crypto.generators.Argon2BytesGenerator fresh =
+        new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+    fresh.init(
+        new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+            .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(19456)
+            .withIterations(2)
+            .withParallelism(1)
+            .withSalt(salt)
+            .build());
+    byte[] expected = new byte[32];
+    fresh.generateBytes("Correct-Horse-1".getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+    String stored =
+        "$argon2id$v=19$m=19456,t=2,p=1$"
+            + java.util.Base64.getEncoder().withoutPadding().encodeToString(salt)
+            + "$"
+            + java.util.Base64.getEncoder().withoutPadding().encodeToString(expected);
+    for (int i = 0; i < 6; i++) {
+      hasher.hash("some other password " + i); // dirties the pooled blocks
+      assertThat(hasher.verify("Correct-Horse-1", stored)).isEqualTo(PasswordHasher.Result.MATCH);
+    }
+  }
+
+  @Test
   void storesAnArgon2idPhcStringThatVerifiesOnlyTheSamePassword() {
     String hash = hasher.hash("Correct-Horse-1");
     assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
