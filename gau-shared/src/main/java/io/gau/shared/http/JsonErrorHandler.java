@@ -39,19 +39,6 @@ public class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHand
   }
 
   @Override
-  protected boolean generateAcceptableResponse(
-      Request request,
-      Response response,
-      Callback callback,
-      String contentType,
-      List<Charset> charsets,
-      int code,
-      String message,
-      Throwable cause) {
-    return writeJson(response, callback, code);
-  }
-
-  @Override
   protected void generateResponse(
       Request request, Response response, int code, String message, Throwable cause, Callback callback) {
     // whatever the client accepts: an error is always the JSON envelope
