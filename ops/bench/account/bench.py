@@ -1,9 +1,18 @@
-"""Driver of run.sh: stack up, raw argon2 baseline, logins/s, enumeration medians, stack down."""
-import json, os, statistics, subprocess, sys, threading, time, urllib.error, urllib.request, uuid
+"""Driver of run.sh: stack up, raw argon2 baseline, logins/s, CPU per login, enumeration medians, stack down.
+
+Load comes from wrk (keep-alive, C): a Python client spent several ms of the same two cores per login.
+The raw argon2id baseline runs in a JVM with the account service's own flags, before and after the login
+run (the mean is the baseline: this machine's speed drifts), both after a warm-up.
+"""
+import json, os, statistics, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
 
 SECS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 API = 'http://127.0.0.1:8080/api/v2/account'
 CONFIG = 'config/local/account.yml'
+HZ = os.sysconf('SC_CLK_TCK')
+PROCESSES = ('gau-account.jar', 'gau-authorization.jar', 'gau-email.jar', 'gau-cdn.jar', 'gau-upload.jar',
+             'postgres', 'redis-server', 'DevStack', 'wrk')
+
 
 def call(path, body, headers=None):
     req = urllib.request.Request(API + path, data=json.dumps(body).encode(), method='POST',
@@ -14,50 +23,101 @@ def call(path, body, headers=None):
     except urllib.error.HTTPError as e:
         return e.code, e.read()
 
-def healthy():
-    try:
-        with urllib.request.urlopen('http://127.0.0.1:8180/healthcheck', timeout=3) as r:
-            return r.status == 200
-    except Exception:
-        return False
 
-def up():
-    if healthy():
-        return None
-    log = open(os.environ.get('TMPDIR', '/tmp') + '/gau-bench-account-up.log', 'w')
-    p = subprocess.Popen(['ops/gau', 'up'], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    for _ in range(200):
-        if all(urllib_ok(port) for port in (8180, 8181)) and healthy():
-            return p
-        time.sleep(3)
-    raise SystemExit('stack did not become healthy')
-
-def urllib_ok(port):
+def healthy(port):
     try:
         with urllib.request.urlopen('http://127.0.0.1:%d/healthcheck' % port, timeout=3) as r:
             return r.status == 200
     except Exception:
         return False
 
-def raw_argon2():
-    out = subprocess.run(['java', '-jar', 'gau-account/target/gau-account.jar', 'argon2-bench', '--seconds', str(SECS), CONFIG],
-                         capture_output=True, text=True).stdout
+
+def up():
+    if healthy(8180):
+        return None
+    log = open(os.environ.get('TMPDIR', '/tmp') + '/gau-bench-account-up.log', 'w')
+    p = subprocess.Popen(['ops/gau', 'up'], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    for _ in range(200):
+        if healthy(8180) and healthy(8181):
+            return p
+        time.sleep(3)
+    raise SystemExit('stack did not become healthy')
+
+
+def account_jvm_flags():
+    """The heap/GC flags the running account service was started with (the baseline uses the same)."""
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            args = open('/proc/%s/cmdline' % pid, 'rb').read().split(b'\0')
+        except OSError:
+            continue
+        if b'gau-account/target/gau-account.jar' in args and b'server' in args:
+            return [a.decode() for a in args[1:args.index(b'-jar')] if a.startswith(b'-X')]
+    return []
+
+
+def raw_argon2(flags, cpus=None):
+    pin = ['taskset', '-c', cpus] if cpus else []
+    out = subprocess.run(pin + ['java'] + flags + ['-jar', 'gau-account/target/gau-account.jar', 'argon2-bench',
+                          '--warmup', '5', '--seconds', str(SECS), CONFIG], capture_output=True, text=True).stdout
     line = [l for l in out.splitlines() if 'verifications/s' in l][-1]
     return float(line.split(':')[-1].split()[0]), line
 
-def logins_per_second(email, pw, threads):
-    done, stop = [0], time.time() + SECS
-    lock = threading.Lock()
-    def worker():
-        dev = {'X-Device-ID': 'bench-' + uuid.uuid4().hex[:8]}
-        while time.time() < stop:
-            s, _ = call('/basic/login', {'email': email, 'password': pw}, dev)
-            if s == 200:
-                with lock:
-                    done[0] += 1
-    ts = [threading.Thread(target=worker) for _ in range(threads)]
-    [t.start() for t in ts]; [t.join() for t in ts]
-    return done[0] / SECS
+
+def cpu_ticks():
+    """CPU ticks (user + system) per process kind."""
+    totals = dict.fromkeys(PROCESSES, 0)
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            cmd = open('/proc/%s/cmdline' % pid, 'rb').read().decode(errors='replace')
+            stat = open('/proc/%s/stat' % pid).read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        for kind in PROCESSES:
+            if kind in cmd:
+                totals[kind] += int(stat[11]) + int(stat[12])
+                break
+    return totals
+
+
+def wrk_logins(email, pw, seconds, connections, cpus=None):
+    """Successful logins per second under wrk, and CPU milliseconds per login per process kind."""
+    pin = ['taskset', '-c', cpus] if cpus else []
+    with tempfile.NamedTemporaryFile('w', suffix='.lua', delete=False) as lua:
+        lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                  'wrk.headers["X-Device-ID"] = "bench-wrk"\n'
+                  "wrk.body = '%s'\n" % json.dumps({'email': email, 'password': pw}))
+    before = cpu_ticks()
+    out = subprocess.run(pin + ['wrk', '-t1', '-c%d' % connections, '-d%ds' % seconds, '-s', lua.name,
+                          API + '/basic/login'], capture_output=True, text=True).stdout
+    after = cpu_ticks()
+    os.unlink(lua.name)
+    if 'Non-2xx' in out:
+        raise SystemExit('logins failed under load:\n' + out)
+    requests = int([l for l in out.splitlines() if 'requests in' in l][0].split()[0])
+    per_login = {k: (after[k] - before[k]) * 1000.0 / HZ / max(requests, 1) for k in PROCESSES}
+    return requests / seconds, per_login
+
+
+def stack_pids():
+    """(account service pid, pids of every other process of the stack)."""
+    account, others = None, []
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            cmd = open('/proc/%s/cmdline' % pid, 'rb').read().decode(errors='replace')
+        except OSError:
+            continue
+        if 'gau-account/target/gau-account.jar' in cmd and 'server' in cmd:
+            account = pid
+        elif any(k in cmd for k in PROCESSES if k != 'wrk'):
+            others.append(pid)
+    return account, others
+
+
+def pin(pids, cpus):
+    for pid in pids:
+        subprocess.run(['taskset', '-a', '-p', '-c', cpus, pid], capture_output=True)
+
 
 def enumeration(email):
     unknown, wrong = [], []
@@ -71,6 +131,7 @@ def enumeration(email):
                 raise SystemExit('enumeration probe got %s' % s)
     return statistics.median(unknown), statistics.median(wrong)
 
+
 proc = up()
 try:
     email = 'bench-%s@example.com' % uuid.uuid4().hex[:8]
@@ -78,12 +139,43 @@ try:
     s, b = call('/basic/register', {'email': email, 'password': pw, 'fullname': 'Bench'})
     if s != 200:
         raise SystemExit('register failed: %s %s' % (s, b[:200]))
-    raw, line = raw_argon2()
+    flags = account_jvm_flags()
+    raw_before, line = raw_argon2(flags)
     cap = int(line.split('threads=')[1].split(':')[0])
-    http = logins_per_second(email, pw, threads=cap * 2)
-    print(line)
-    print('logins through HTTP: %.1f logins/s (%d client threads)' % (http, cap * 2))
+    connections = cap * 2  # enough to keep every hash slot busy while the others' responses travel
+    wrk_logins(email, pw, 30, connections)  # warm-up: the services' JIT, pools and caches
+    http, per_login = wrk_logins(email, pw, SECS, connections)
+    raw_after, _ = raw_argon2(flags)
+    raw = (raw_before + raw_after) / 2
+    print(line.split(':')[0] + ', JVM flags %s: %.1f verifications/s before, %.1f after the logins, mean %.1f'
+          % (' '.join(flags) or '(defaults)', raw_before, raw_after, raw))
+    print('logins through HTTP (wrk, %d connections, after a 30 s warm-up): %.1f logins/s' % (connections, http))
     print('ratio logins/raw = %.2f (target >= 0.85)' % (http / raw))
+    print('CPU per login, by process (ms): ' + ', '.join(
+        '%s %.1f' % (k.replace('.jar', ''), v) for k, v in sorted(per_login.items(), key=lambda kv: -kv[1]) if v >= 0.05)
+        + '; total %.1f; one raw verification costs %.1f ms of CPU'
+        % (sum(per_login.values()), min(cap, os.cpu_count()) * 1000.0 / raw))
+    cores = os.cpu_count()
+    if cores >= 2:
+        # The account service on a core of its own, as a pod with its own CPU in production: everything else
+        # (gau-authorization, PostgreSQL, Redis, the other services, wrk) on the other core(s).
+        account, others = stack_pids()
+        rest = '1-%d' % (cores - 1)
+        try:
+            pin([account], '0')
+            pin(others, rest)
+            raw_own_before, _ = raw_argon2(flags, '0')
+            wrk_logins(email, pw, 10, connections, rest)
+            own, own_cpu = wrk_logins(email, pw, SECS, connections, rest)
+            raw_own_after, _ = raw_argon2(flags, '0')
+        finally:
+            pin([account] + others, '0-%d' % (cores - 1))
+        raw_own = (raw_own_before + raw_own_after) / 2
+        print('account service on core 0 of its own (the rest of the stack and wrk on %s): %.1f logins/s vs raw'
+              ' argon2id on core 0 %.1f/s (%.1f before, %.1f after) -> ratio %.2f; the service spends %.1f ms of'
+              ' CPU per login, one raw verification %.1f ms'
+              % (rest, own, raw_own, raw_own_before, raw_own_after, own / raw_own, own_cpu['gau-account.jar'],
+                 1000.0 / raw_own))
     lat = []
     for i in range(30):
         t = time.perf_counter()

@@ -4,7 +4,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jdbi3.bundles.JdbiExceptionsBundle;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.gau.authorization.cli.RebuildRevocationsTask;
@@ -24,6 +23,7 @@ import io.gau.authorization.resources.SessionResource;
 import io.gau.authorization.resources.TokenResource;
 import io.gau.authorization.resources.ValidateServlet;
 import io.gau.shared.GauBundle;
+import io.gau.shared.db.GauJdbi;
 import io.gau.shared.http.PrivateKeyFilter;
 import java.time.InstantSource;
 import java.util.List;
@@ -70,7 +70,8 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
             tokensConfig.getClockSkew().toJavaDuration(),
             (int) tokensConfig.getMaxTokenSize().toBytes());
 
-    Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDatabase(), "postgresql");
+    Jdbi jdbi = GauJdbi.build(environment, configuration.getDatabase(), "postgresql", SessionDao.class,
+        SigningKeyDao.class);
     SessionDao sessions = jdbi.onDemand(SessionDao.class);
     SigningKeyDao signingKeys = jdbi.onDemand(SigningKeyDao.class);
     RedisClient redis = configuration.getRedis().build(environment);

@@ -7,6 +7,7 @@ import io.gau.account.config.SecurityFactory;
 import io.gau.account.core.PasswordHasher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -24,6 +25,8 @@ public class Argon2BenchCommand extends ConfiguredCommand<AccountConfiguration> 
   public void configure(Subparser subparser) {
     super.configure(subparser);
     subparser.addArgument("--seconds").type(Integer.class).setDefault(10);
+    subparser.addArgument("--warmup").type(Integer.class).setDefault(0)
+        .help("seconds of hashing before the measurement starts (JIT)");
   }
 
   @Override
@@ -34,10 +37,19 @@ public class Argon2BenchCommand extends ConfiguredCommand<AccountConfiguration> 
         s.maxConcurrentHashes);
     String stored = hasher.hash("Bench-Password-123");
     long seconds = namespace.getInt("seconds");
+    verifyFor(hasher, stored, namespace.getInt("warmup"), s.maxConcurrentHashes);
+    long done = verifyFor(hasher, stored, seconds, s.maxConcurrentHashes);
+    System.out.printf("argon2id m=%d t=%d p=%d threads=%d: %.1f verifications/s%n", s.argon2MemoryKib,
+        s.argon2Iterations, s.argon2Parallelism, s.maxConcurrentHashes, done / (double) seconds);
+  }
+
+  /** Verifications done by {@code threads} threads in {@code seconds}. */
+  private static long verifyFor(PasswordHasher hasher, String stored, long seconds, int threads)
+      throws InterruptedException {
     AtomicLong done = new AtomicLong();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    ExecutorService pool = Executors.newFixedThreadPool(s.maxConcurrentHashes);
-    for (int i = 0; i < s.maxConcurrentHashes; i++) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    for (int i = 0; i < threads; i++) {
       pool.submit(() -> {
         while (System.nanoTime() < end) {
           hasher.verify("Bench-Password-123", stored);
@@ -46,8 +58,7 @@ public class Argon2BenchCommand extends ConfiguredCommand<AccountConfiguration> 
       });
     }
     pool.shutdown();
-    pool.awaitTermination(seconds + 30, java.util.concurrent.TimeUnit.SECONDS);
-    System.out.printf("argon2id m=%d t=%d p=%d threads=%d: %.1f verifications/s%n", s.argon2MemoryKib,
-        s.argon2Iterations, s.argon2Parallelism, s.maxConcurrentHashes, done.get() / (double) seconds);
+    pool.awaitTermination(seconds + 30, TimeUnit.SECONDS);
+    return done.get();
   }
 }
