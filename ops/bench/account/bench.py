@@ -143,13 +143,13 @@ try:
     raw_before, line = raw_argon2(flags)
     cap = int(line.split('threads=')[1].split(':')[0])
     connections = cap * 2  # enough to keep every hash slot busy while the others' responses travel
-    wrk_logins(email, pw, 30, connections)  # warm-up: the services' JIT, pools and caches
+    wrk_logins(email, pw, 60, connections)  # warm-up: the services' JIT (C2 needs thousands of calls), pools
     http, per_login = wrk_logins(email, pw, SECS, connections)
     raw_after, _ = raw_argon2(flags)
     raw = (raw_before + raw_after) / 2
     print(line.split(':')[0] + ', JVM flags %s: %.1f verifications/s before, %.1f after the logins, mean %.1f'
           % (' '.join(flags) or '(defaults)', raw_before, raw_after, raw))
-    print('logins through HTTP (wrk, %d connections, after a 30 s warm-up): %.1f logins/s' % (connections, http))
+    print('logins through HTTP (wrk, %d connections, after a 60 s warm-up): %.1f logins/s' % (connections, http))
     print('ratio logins/raw = %.2f (target >= 0.85)' % (http / raw))
     print('CPU per login, by process (ms): ' + ', '.join(
         '%s %.1f' % (k.replace('.jar', ''), v) for k, v in sorted(per_login.items(), key=lambda kv: -kv[1]) if v >= 0.05)
@@ -165,7 +165,7 @@ try:
             pin([account], '0')
             pin(others, rest)
             raw_own_before, _ = raw_argon2(flags, '0')
-            wrk_logins(email, pw, 10, connections, rest)
+            wrk_logins(email, pw, 20, connections, rest)
             own, own_cpu = wrk_logins(email, pw, SECS, connections, rest)
             raw_own_after, _ = raw_argon2(flags, '0')
         finally:

@@ -106,6 +106,20 @@ class LoginProtectionIT {
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
   }
 
+  @Test
+  void aSuccessfulLoginClearsTheAccountsFailuresSoOnlyConsecutiveFailuresCount() {
+    String email = "reset-" + UUID.randomUUID().toString().substring(0, 10) + "@example.com";
+    String password = register(email);
+    String device = "reset-" + UUID.randomUUID();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(login(email, password + "-wrong", device).status()).isEqualTo(401);
+      }
+      Http.Answer owner = login(email, password, device);
+      assertThat(owner.status()).as("round %d: %s", round, owner).isEqualTo(200);
+    }
+  }
+
   private String register(String email) {
     String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 6);
     Http.Answer registered = http.post("/basic/register", map("password", password, "fullname", "Alert", "email", email));

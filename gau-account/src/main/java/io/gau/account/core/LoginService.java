@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Password login (with the TOTP second step), token refresh, logout and sessions. */
@@ -66,8 +67,8 @@ public class LoginService {
     String key = Identifiers.loginKey(identifier);
     String accountSubject = "acct:" + key;
     String ipSubject = "ip:" + clientIp;
-    limiter.checkFailures(accountSubject, accountFreeFailures);
-    limiter.checkFailures(ipSubject, ipFreeFailures);
+    Set<String> failing = limiter.checkFailures(
+        new RateLimiter.Limit(accountSubject, accountFreeFailures), new RateLimiter.Limit(ipSubject, ipFreeFailures));
 
     Optional<UserRow> found = key.isEmpty() ? Optional.empty() : store.read(daos ->
         request.username() != null ? daos.users().findByUsername(key)
@@ -82,7 +83,9 @@ public class LoginService {
       throw ApiException.unauthorized("invalid_credentials", BAD_CREDENTIALS);
     }
     UserRow user = found.orElseThrow();
-    limiter.reset(accountSubject);
+    if (failing.contains(accountSubject)) {
+      limiter.reset(accountSubject);
+    }
     if (result == PasswordHasher.Result.MATCH_NEEDS_REHASH) {
       String upgraded = hasher.hash(request.password());
       store.read(daos -> daos.users().updatePasswordHash(user.userId(), upgraded, clock.instant()));
@@ -143,6 +146,9 @@ public class LoginService {
     TokenPairResponse pair = authorization.issue(user.userId(), user.permission(), deviceId);
     byte[] device = Secrets.sha256(deviceId);
     Instant now = clock.instant();
+    if (store.read(daos -> daos.devices().touch(user.userId(), device, now)) > 0) {
+      return pair; // a known device (the common case): one statement, no transaction
+    }
     store.inTransaction(daos -> {
       if (daos.devices().remember(user.userId(), device, now) == 1 && user.email() != null
           && daos.devices().hasOtherDevices(user.userId(), device)) {

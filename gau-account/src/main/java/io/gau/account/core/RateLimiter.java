@@ -3,7 +3,10 @@ package io.gau.account.core;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
@@ -32,26 +35,51 @@ public class RateLimiter {
     this.maxDelay = maxDelay;
   }
 
-  /** 429 when {@code subject} (e.g. "acct:<identifier>", "ip:<address>") must still wait. */
+  /** A subject (e.g. "acct:<identifier>", "ip:<address>") and the failures it may have before it must wait. */
+  public record Limit(String subject, int freeFailures) {}
+
+  /** 429 when {@code subject} must still wait. */
   public void checkFailures(String subject, int freeFailures) {
+    checkFailures(new Limit(subject, freeFailures));
+  }
+
+  /**
+   * 429 when any of the subjects must still wait; all their counters are read in one round trip (a login
+   * checks two). Returns the subjects that have failures on record, which a success then clears.
+   */
+  public Set<String> checkFailures(Limit... limits) {
+    String[] keys = new String[limits.length * 2];
+    for (int i = 0; i < limits.length; i++) {
+      keys[2 * i] = key("fail:", limits[i].subject());
+      keys[2 * i + 1] = key("last:", limits[i].subject());
+    }
     try {
-      String count = redis.get(key("fail:", subject));
-      String last = redis.get(key("last:", subject));
-      if (count == null || last == null) {
-        return;
+      List<String> values = redis.mget(keys);
+      Set<String> failing = new HashSet<>();
+      for (int i = 0; i < limits.length; i++) {
+        String count = values.get(2 * i);
+        String last = values.get(2 * i + 1);
+        if (count != null && last != null) {
+          failing.add(limits[i].subject());
+          requireWaited(Long.parseLong(count) - limits[i].freeFailures(), Long.parseLong(last));
+        }
       }
-      // once the free failures are used up, the next attempt waits 1 s, then 2 s, 4 s … (capped)
-      long over = Long.parseLong(count) - freeFailures;
-      if (over < 0) {
-        return;
-      }
-      long delayMs = Math.min(maxDelay.toMillis(), 1000L << Math.min(over, 30));
-      long waitMs = Long.parseLong(last) + delayMs - clock.millis();
-      if (waitMs > 0) {
-        throw ApiException.tooManyRequests("Too many failed attempts; try again later", (int) ((waitMs + 999) / 1000));
-      }
+      return failing;
     } catch (JedisException | NumberFormatException e) {
       LOG.warn("rate limit check skipped: {}", e.getMessage());
+      return Set.of();
+    }
+  }
+
+  /** Once the free failures are used up, the next attempt waits 1 s, then 2 s, 4 s … (capped). */
+  private void requireWaited(long over, long lastFailureMillis) {
+    if (over < 0) {
+      return;
+    }
+    long delayMs = Math.min(maxDelay.toMillis(), 1000L << Math.min(over, 30));
+    long waitMs = lastFailureMillis + delayMs - clock.millis();
+    if (waitMs > 0) {
+      throw ApiException.tooManyRequests("Too many failed attempts; try again later", (int) ((waitMs + 999) / 1000));
     }
   }
 
