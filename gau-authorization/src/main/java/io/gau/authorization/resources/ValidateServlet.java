@@ -53,7 +53,8 @@ public class ValidateServlet extends HttpServlet {
       byte[] body;
       try {
         checkPrivateKey(request.getHeader(PrivateKeyFilter.HEADER));
-        String query = request.getParameter("token");
+        // parameters are parsed only when there is a query string (callers mostly send the header)
+        String query = request.getQueryString() == null ? null : request.getParameter("token");
         String token =
             query != null && !query.isBlank() ? query : TokenResource.stripBearer(request.getHeader("Authorization"));
         body = validWriter.writeValueAsBytes(new ValidateTokenResponse("Access token is valid", 200, tokens.validate(token)));
