@@ -2,7 +2,9 @@
 # Benchmark of gau-account on the local stack, against baselines measured in the same run:
 #  1. logins/s through HTTP (POST /basic/login under wrk, token pair from gau-authorization) vs raw
 #     argon2id verifications/s with the same parameters, concurrency cap and JVM flags, measured before
-#     and after the logins (target ratio >= 0.85), and the CPU each process spends per login;
+#     and after the logins (target ratio >= 0.85), and the CPU each process spends per login; then the
+#     account service on a core of its own (the rest of the stack and wrk on the other core) against raw
+#     argon2id on that same core, alternating in rounds (median ratio), with the JIT's share per login;
 #  2. user enumeration by timing: median latency of unknown-user vs wrong-password logins over 200
 #     tries each (target difference < 5 ms).
 # Starts the stack itself (under /tmp/gau-stack.lock) with brute-force limits raised so that the
