@@ -66,18 +66,30 @@ def raw_argon2(flags, cpus=None):
     return float(line.split(':')[-1].split()[0]), line
 
 
+def stat_ticks(path):
+    """(command name, CPU ticks user + system) from a /proc/<pid>[/task/<tid>]/stat file; None if it is gone."""
+    try:
+        stat = open(path).read()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(')') + 2:].split()
+    return stat[stat.index('(') + 1:stat.rindex(')')], int(fields[11]) + int(fields[12])
+
+
 def cpu_ticks():
     """CPU ticks (user + system) per process kind."""
     totals = dict.fromkeys(PROCESSES, 0)
     for pid in filter(str.isdigit, os.listdir('/proc')):
         try:
             cmd = open('/proc/%s/cmdline' % pid, 'rb').read().decode(errors='replace')
-            stat = open('/proc/%s/stat' % pid).read().rsplit(')', 1)[1].split()
         except OSError:
+            continue
+        ticks = stat_ticks('/proc/%s/stat' % pid)
+        if ticks is None:
             continue
         for kind in PROCESSES:
             if kind in cmd:
-                totals[kind] += int(stat[11]) + int(stat[12])
+                totals[kind] += ticks[1]
                 break
     return totals
 
@@ -103,16 +115,8 @@ def wrk_logins(email, pw, seconds, connections, cpus=None):
 
 def compiler_ticks(pid):
     """CPU ticks of the JIT compiler threads of a JVM."""
-    total = 0
-    for task in os.listdir('/proc/%s/task' % pid):
-        try:
-            stat = open('/proc/%s/task/%s/stat' % (pid, task)).read()
-        except OSError:
-            continue
-        if 'CompilerThre' in stat[stat.index('('):stat.rindex(')')]:
-            fields = stat[stat.rindex(')') + 2:].split()
-            total += int(fields[11]) + int(fields[12])
-    return total
+    threads = (stat_ticks('/proc/%s/task/%s/stat' % (pid, task)) for task in os.listdir('/proc/%s/task' % pid))
+    return sum(ticks for name, ticks in filter(None, threads) if 'CompilerThre' in name)
 
 
 def stack_pids():
@@ -177,7 +181,7 @@ try:
     if cores >= 2:
         # The account service on a core of its own, as a pod with its own CPU in production: everything else
         # (gau-authorization, PostgreSQL, Redis, the other services, wrk) on the other core(s). Raw argon2id
-        # runs on the same core 0. This VM's speed drifts by 10-20 % within minutes, so raw and logins
+        # runs on the same core 0. This VM's speed drifts by 10-30 % within minutes, so raw and logins
         # alternate in rounds, each round's ratio comes from adjacent measurements, and the median counts.
         account, others = stack_pids()
         rest = '1-%d' % (cores - 1)

@@ -57,23 +57,23 @@ if [ -n "$PINNED" ] && [ "$CORES" -gt 1 ]; then
 else
   LOADCPU="0-$((CORES - 1))"; ONE="(service not pinned)"
 fi
-W() { taskset -c "$LOADCPU" wrk -t1 -c"$CONNS" -d"$DURATION" "$@"; }
+W() { local duration=$1; shift; taskset -c "$LOADCPU" wrk -t1 -c"$CONNS" -d"$duration" "$@"; }
+median() { sort -n -k"$1" "$2" | awk -v k="$1" '{a[NR] = $k} END {print a[int((NR + 1) / 2)]}'; }
 
 # warm-up: C2 is still compiling the request path after 10 s (CPU per request keeps falling), so 20 s each
 WARM=${BENCH_WARMUP:-20s}
-taskset -c "$LOADCPU" wrk -t1 -c"$CONNS" -d"$WARM" http://127.0.0.1:8181/ping >"$TMP/warm" 2>&1
-taskset -c "$LOADCPU" wrk -t1 -c"$CONNS" -d"$WARM" -H "Private-Key: $PK" -H "Authorization: Bearer $AT" \
-  "$A/token/validate" >"$TMP/warm" 2>&1
+W "$WARM" http://127.0.0.1:8181/ping >"$TMP/warm" 2>&1
+W "$WARM" -H "Private-Key: $PK" -H "Authorization: Bearer $AT" "$A/token/validate" >"$TMP/warm" 2>&1
 # This VM's speed drifts by 2-4x within minutes, so ping and validate alternate in short rounds and each
 # round's ratio is taken from adjacent measurements; the median of the rounds is the result. CPU time
-# of the pinned service per request is printed beside the rates (it drifts too, but less).
+# of the pinned service per request is printed beside the rates (it drifts as well).
 ROUNDS=${BENCH_ROUNDS:-7}
 cpu_ticks() { [ -n "${PINNED:-}" ] && awk '{print $14 + $15}' "/proc/$PINNED/stat" || echo 0; }
 measure() {  # output file, wrk args... -> "req/s cpu-us-per-request"
   local out=$1; shift
   local before after
   before=$(cpu_ticks)
-  taskset -c "$LOADCPU" wrk -t1 -c"$CONNS" -d"${ROUND_DURATION:-3s}" "$@" >"$out"
+  W "${ROUND_DURATION:-3s}" "$@" >"$out"
   after=$(cpu_ticks)
   awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
     END {printf "%.0f %.1f\n", r, n ? t * 1e6 / hz / n : 0}' "$out"
@@ -88,8 +88,8 @@ done
 echo "HTTP $ONE, wrk -c$CONNS, $ROUNDS alternating rounds of ${ROUND_DURATION:-3s}:"
 echo "  round   ping req/s (CPU us/req)   validate req/s (CPU us/req)   ratio"
 awk '{printf "  %5d %12s (%6s) %16s (%6s) %14s\n", NR, $1, $2, $3, $4, $5}' "$TMP/rounds"
-PING=$(sort -n -k1 "$TMP/rounds" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-printf '  median ratio validate/ping: %s (target >= 0.5)\n' "$(sort -n -k5 "$TMP/rounds" | awk '{a[NR] = $5} END {print a[int((NR + 1) / 2)]}')"
+PING=$(median 1 "$TMP/rounds")
+printf '  median ratio validate/ping: %s (target >= 0.5)\n' "$(median 5 "$TMP/rounds")"
 
 cat >"$TMP/issue.lua" <<LUA
 wrk.method = "POST"
@@ -102,7 +102,7 @@ request = function()
   return wrk.format(nil, nil, nil, '{"user_id":"' .. u .. '","permission":"member"}')
 end
 LUA
-W -s "$TMP/issue.lua" "$A/token" >"$TMP/issue"
+W "$DURATION" -s "$TMP/issue.lua" "$A/token" >"$TMP/issue"
 grep -q "Non-2xx" "$TMP/issue" && { echo "issue returned errors:"; cat "$TMP/issue"; exit 1; }
 printf '  POST /token (issue)    %10.0f req/s  ratio %.2f of ping\n' "$(rps "$TMP/issue")" "$(echo "$(rps "$TMP/issue") / $PING" | bc -l)"
 
