@@ -98,9 +98,7 @@ class LoginProtectionIT {
     String email = "brute-" + UUID.randomUUID().toString().substring(0, 10) + "@example.com";
     String password = register(email);
     String device = "brute-" + UUID.randomUUID();
-    for (int i = 0; i < 5; i++) {
-      assertThat(login(email, password + "-wrong", device).status()).isEqualTo(401);
-    }
+    failLogins(5, email, password, device);
     Http.Answer limited = login(email, password, device);
     assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
@@ -112,9 +110,7 @@ class LoginProtectionIT {
     String password = register(email);
     String device = "reset-" + UUID.randomUUID();
     for (int round = 0; round < 3; round++) {
-      for (int i = 0; i < 4; i++) {
-        assertThat(login(email, password + "-wrong", device).status()).isEqualTo(401);
-      }
+      failLogins(4, email, password, device);
       Http.Answer owner = login(email, password, device);
       assertThat(owner.status()).as("round %d: %s", round, owner).isEqualTo(200);
     }
@@ -125,6 +121,13 @@ class LoginProtectionIT {
     Http.Answer registered = http.post("/basic/register", map("password", password, "fullname", "Alert", "email", email));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
     return password;
+  }
+
+  /** {@code times} logins with a wrong password, each refused with 401 (not yet delayed). */
+  private void failLogins(int times, String email, String password, String device) {
+    for (int i = 0; i < times; i++) {
+      assertThat(login(email, password + "-wrong", device).status()).isEqualTo(401);
+    }
   }
 
   private Http.Answer login(String email, String password, String device) {
