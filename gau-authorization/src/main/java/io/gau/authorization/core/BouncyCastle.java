@@ -3,21 +3,22 @@ package io.gau.authorization.core;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.Security;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jose4j.jca.ProviderContext;
 
 /**
- * Bouncy Castle for the ES256 signatures, with keys converted to its own key classes once. Handing BC a JDK
- * {@code ECPublicKey}/{@code ECPrivateKey} makes it translate the key and its curve on every signature, which
- * cost more than the signature itself (ops/bench/authorization: sign 1.8k/s to 6.9k/s, verify 2.8k/s to 7.4k/s).
+ * Bouncy Castle for signing ES256, with the private key converted to BC's own key class once. Handing BC a JDK
+ * {@code ECPrivateKey} makes it translate the key and its curve on every signature, which cost more than the
+ * signature itself (ops/bench/authorization: sign 1.8k/s to 6.9k/s). Verification uses {@link Es256KeyTable}.
  */
 final class BouncyCastle {
-  /** The jose4j provider context that sends signature operations to BC. */
-  static final ProviderContext SIGNATURES = signatures();
+  static {
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider()); // appended: the JDK's providers stay the defaults elsewhere
+    }
+  }
 
   /** Per thread, so that each signer draws its ECDSA nonces from its own {@link Randomness} DRBG. */
   private static final ThreadLocal<ProviderContext> SIGNING = ThreadLocal.withInitial(BouncyCastle::signing);
@@ -30,18 +31,10 @@ final class BouncyCastle {
   }
 
   private static ProviderContext signing() {
-    ProviderContext context = signatures();
+    ProviderContext context = new ProviderContext();
+    context.getSuppliedKeyProviderContext().setSignatureProvider(BouncyCastleProvider.PROVIDER_NAME);
     context.setSecureRandom(Randomness.current());
     return context;
-  }
-
-  static PublicKey ecPublic(PublicKey key) {
-    try {
-      return KeyFactory.getInstance("EC", BouncyCastleProvider.PROVIDER_NAME)
-          .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot convert an EC public key for Bouncy Castle", e);
-    }
   }
 
   static PrivateKey ecPrivate(PrivateKey key) {
@@ -51,14 +44,5 @@ final class BouncyCastle {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot convert an EC private key for Bouncy Castle", e);
     }
-  }
-
-  private static ProviderContext signatures() {
-    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-      Security.addProvider(new BouncyCastleProvider()); // appended: the JDK's providers stay the defaults elsewhere
-    }
-    ProviderContext context = new ProviderContext();
-    context.getSuppliedKeyProviderContext().setSignatureProvider(BouncyCastleProvider.PROVIDER_NAME);
-    return context;
   }
 }

@@ -7,6 +7,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Security;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -54,8 +55,30 @@ public final class ValidateBenchmark {
     report("sign (ES256, full JWT)", tokens / 2, i -> signer.sign(i + 1, UUID.randomUUID(), "member"));
 
     byte[] message = signed[0].substring(0, signed[0].lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+    rawTableVerify(message, tokens);
     rawVerify("raw BC verify, ES256 (P-256, BC key)", "EC", "SHA256withECDSA", message, tokens);
     rawVerify("raw BC verify, Ed25519", "Ed25519", "Ed25519", message, tokens);
+  }
+
+  private static void rawTableVerify(byte[] message, int n) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    Signature sign = Signature.getInstance("SHA256withECDSAinP1363Format");
+    sign.initSign(pair.getPrivate());
+    sign.update(message);
+    byte[] signature = sign.sign();
+    Es256KeyTable table = new Es256KeyTable((ECPublicKey) pair.getPublic());
+    Op verify =
+        i -> {
+          if (!table.verify(message, signature)) {
+            throw new IllegalStateException("signature did not verify");
+          }
+        };
+    for (int i = 0; i < n / 2; i++) {
+      verify.run(i);
+    }
+    report("raw table verify, ES256 (Es256KeyTable)", n, verify);
   }
 
   private static void rawVerify(String name, String keyAlgorithm, String algorithm, byte[] message, int n)
