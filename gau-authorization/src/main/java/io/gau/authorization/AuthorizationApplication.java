@@ -11,6 +11,7 @@ import io.gau.authorization.cli.RotateSigningKeyTask;
 import io.gau.authorization.core.AccessTokenCodec;
 import io.gau.authorization.core.MaintenanceJob;
 import io.gau.authorization.core.RevocationBitmap;
+import io.gau.authorization.core.RevocationChecks;
 import io.gau.authorization.core.SecretBox;
 import io.gau.authorization.core.SigningKeyService;
 import io.gau.authorization.core.TokenPolicy;
@@ -25,6 +26,7 @@ import io.gau.authorization.resources.ValidateServlet;
 import io.gau.shared.GauBundle;
 import io.gau.shared.db.GauJdbi;
 import io.gau.shared.http.PrivateKeyFilter;
+import jakarta.servlet.ServletRegistration;
 import java.time.InstantSource;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -104,10 +106,16 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
     environment.jersey().register(new TokenResource(tokens, keys, clock));
     environment.jersey().register(new SessionResource(tokens));
     environment.jersey().register(new JwksResource(keys));
+    RevocationChecks revocations = new RevocationChecks(bitmap);
+    environment.lifecycle().manage(revocations);
     // an exact servlet mapping wins over Jersey's /*: validate never enters JAX-RS
-    environment.servlets()
-        .addServlet("validate", new ValidateServlet(tokens, privateKey, environment.getObjectMapper(), environment.metrics()))
-        .addMapping(ValidateServlet.PATH);
+    ServletRegistration.Dynamic validate =
+        environment.servlets()
+            .addServlet(
+                "validate",
+                new ValidateServlet(tokens, revocations, privateKey, environment.getObjectMapper(), environment.metrics()));
+    validate.addMapping(ValidateServlet.PATH);
+    validate.setAsyncSupported(true);
     environment.lifecycle().manage(job);
     environment.admin().addTask(new RotateSigningKeyTask(keys));
     environment.admin().addTask(new RebuildRevocationsTask(bitmap));

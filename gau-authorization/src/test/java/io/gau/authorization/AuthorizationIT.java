@@ -169,6 +169,42 @@ class AuthorizationIT {
   }
 
   @Test
+  void concurrentValidationsShareRedisRoundTripsYetEachGetsItsOwnSessionsAnswer() throws Exception {
+    // revocation checks of validations in flight are pipelined together (RevocationChecks): no answer may
+    // leak from one session to another, whatever the batches turn out to be
+    int sessions = 24;
+    List<TokenPairResponse> pairs = new ArrayList<>();
+    for (int i = 0; i < sessions; i++) {
+      TokenPairResponse pair = api.issue(UUID.randomUUID(), "member", "phone");
+      pairs.add(pair);
+      if (i % 3 == 0) {
+        try (Response response = api.authorized("token").header("X-Refresh-Token", pair.refreshToken()).delete()) {
+          assertThat(response.getStatus()).isEqualTo(200);
+        }
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(sessions);
+    try {
+      for (int round = 0; round < 5; round++) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (TokenPairResponse pair : pairs) {
+          statuses.add(pool.submit(() -> {
+            start.await();
+            return api.validateStatus(pair.accessToken());
+          }));
+        }
+        start.countDown();
+        for (int i = 0; i < sessions; i++) {
+          assertThat(statuses.get(i).get()).as("round %d, session %d", round, i).isEqualTo(i % 3 == 0 ? 401 : 200);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void aFlushedRedisIsRebuiltFromPostgresAndRevokedTokensStayRevoked() {
     TokenPairResponse revoked = api.issue(UUID.randomUUID(), "member", "phone");
     TokenPairResponse live = api.issue(UUID.randomUUID(), "member", "phone");

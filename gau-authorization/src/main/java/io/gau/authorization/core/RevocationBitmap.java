@@ -4,6 +4,7 @@ import io.gau.authorization.db.SessionDao;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -72,6 +74,44 @@ public class RevocationBitmap {
     return bit == 1;
   }
 
+  /**
+   * The check of many sessions in one pipelined round trip, without waiting for a rebuild: per session -1
+   * where the bitmap is not built (the caller goes through {@link #isRevoked}, which waits for the rebuild),
+   * otherwise the bit. 503 while Redis is unreachable.
+   */
+  public long[] checkAll(long[] sessionIds) {
+    try {
+      return pipelinedChecks(sessionIds, scriptSha());
+    } catch (JedisDataException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
+        throw unavailable(e);
+      }
+      checkSha = null; // Redis restarted and forgot the script: load it again
+      try {
+        return pipelinedChecks(sessionIds, scriptSha());
+      } catch (JedisException again) {
+        throw unavailable(again);
+      }
+    } catch (JedisException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private long[] pipelinedChecks(long[] sessionIds, String sha) {
+    List<Response<Object>> responses = new ArrayList<>(sessionIds.length);
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (long id : sessionIds) {
+        responses.add(pipeline.evalsha(sha, List.of(MARKER, key(id)), List.of(Long.toString(offset(id)))));
+      }
+      pipeline.sync();
+    }
+    long[] bits = new long[sessionIds.length];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = (Long) responses.get(i).get(); // an error reply throws here
+    }
+    return bits;
+  }
+
   /** Sets the bits of sessions already marked revoked in PostgreSQL. */
   public void revoke(Collection<Long> sessionIds) {
     if (sessionIds.isEmpty()) {
@@ -91,6 +131,11 @@ public class RevocationBitmap {
   /** Whether the marker is present (the bitmap has been built since Redis last lost its data). */
   public boolean ready() {
     return redis.exists(MARKER);
+  }
+
+  /** Completes when a rebuild (started unless one is running) has finished; fails after the rebuild wait. */
+  public CompletableFuture<Void> rebuilt() {
+    return startRebuild().copy().orTimeout(rebuildWait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Rebuilds the bitmap from PostgreSQL unless a rebuild is already running, and waits for it. */
@@ -197,7 +242,7 @@ public class RevocationBitmap {
         total, (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static ApiException unavailable(Throwable cause) {
+  static ApiException unavailable(Throwable cause) {
     return ApiException.unavailable(
         "revocation_unavailable", "Revocation store is unavailable, retry shortly", 1, cause);
   }

@@ -129,11 +129,21 @@ public class TokenService {
 
   /** The claims of a valid access token whose session is not revoked. */
   public AccessTokenClaims validate(String accessToken) {
-    AccessTokenClaims claims = codec.verify(accessToken);
+    AccessTokenClaims claims = verify(accessToken);
     if (bitmap.isRevoked(Long.parseLong(claims.sessionId()))) {
-      throw ApiException.unauthorized("token_revoked", "Access token has been revoked");
+      throw revoked();
     }
     return claims;
+  }
+
+  /** The claims of a well-signed, current token of ours, before its revocation check (see {@link RevocationChecks}). */
+  public AccessTokenClaims verify(String accessToken) {
+    return codec.verify(accessToken);
+  }
+
+  /** The answer for a token whose session's bit is set. */
+  public static ApiException revoked() {
+    return ApiException.unauthorized("token_revoked", "Access token has been revoked");
   }
 
   /** Logs out the session of a refresh token (any token of its family); unknown tokens are ignored. */

@@ -21,6 +21,9 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
   /** Shorter secrets are refused at start: 32 bytes is the floor for a guessable-by-nobody shared key. */
   public static final int MIN_SECRET_BYTES = 32;
 
+  /** One per thread: looking the algorithm up costs more than digesting a key (every internal request does this). */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(PrivateKeyFilter::newSha256);
+
   private final byte[] expectedDigest;
   private final List<String> protectedPrefixes;
 
@@ -60,8 +63,12 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
   }
 
   private static byte[] sha256(String value) {
+    return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }

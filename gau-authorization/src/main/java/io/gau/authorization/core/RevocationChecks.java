@@ -1,0 +1,148 @@
+package io.gau.authorization.core;
+
+import io.dropwizard.lifecycle.Managed;
+import io.gau.shared.errors.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The revocation checks of validations in flight, run by one thread as pipelined batches: whatever queued up
+ * while a round trip to Redis was out goes in the next one. A request thread hands its check over and is free
+ * at once; the answer is delivered on this thread. Blocking a request thread on every round trip cost two
+ * context switches per validation, more than the rest of it (docs/authorization.md, Benchmark).
+ *
+ * <p>A check that finds the bitmap not built (Redis lost its data) is queued again once the rebuild is done,
+ * as {@link RevocationBitmap#isRevoked} would wait for it (503 if it does not finish within the rebuild wait,
+ * or if the bitmap is still not there then); a batch that fails answers each of its checks with the same 503.
+ */
+public final class RevocationChecks implements Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(RevocationChecks.class);
+  private static final int MAX_BATCH = 128;
+
+  /** Receives the outcome of one check, on the checking thread. */
+  public interface Outcome {
+    void checked(boolean revoked);
+
+    void failed(ApiException error);
+  }
+
+  private record Check(long sessionId, Outcome outcome, boolean afterRebuild) {}
+
+  private final RevocationBitmap bitmap;
+  private final LinkedBlockingQueue<Check> queue = new LinkedBlockingQueue<>();
+  private volatile boolean running;
+  private Thread thread;
+
+  public RevocationChecks(RevocationBitmap bitmap) {
+    this.bitmap = bitmap;
+  }
+
+  /** Queues the check of a session; {@code outcome} is called exactly once. */
+  public void check(long sessionId, Outcome outcome) {
+    if (!running) {
+      outcome.failed(stopped());
+      return;
+    }
+    queue.add(new Check(sessionId, outcome, false));
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    thread = new Thread(this::run, "revocation-checks");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join(TimeUnit.SECONDS.toMillis(5));
+    List<Check> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(check -> deliver(check, stopped()));
+  }
+
+  private void run() {
+    List<Check> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        Check first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        runBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        LOG.error("revocation check batch failed", e); // never reached by design: outcomes catch their own
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void runBatch(List<Check> batch) {
+    long[] ids = new long[batch.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = batch.get(i).sessionId();
+    }
+    long[] bits;
+    try {
+      bits = bitmap.checkAll(ids);
+    } catch (ApiException e) {
+      batch.forEach(check -> deliver(check, e));
+      return;
+    }
+    for (int i = 0; i < bits.length; i++) {
+      Check check = batch.get(i);
+      if (bits[i] < 0) {
+        checkAfterRebuild(check);
+      } else {
+        deliver(check, bits[i] == 1);
+      }
+    }
+  }
+
+  private void checkAfterRebuild(Check check) {
+    if (check.afterRebuild()) {
+      deliver(check, RevocationBitmap.unavailable(null));
+      return;
+    }
+    bitmap.rebuilt().whenComplete((done, error) -> {
+      if (error != null) {
+        deliver(check, RevocationBitmap.unavailable(error));
+      } else {
+        queue.add(new Check(check.sessionId(), check.outcome(), true));
+      }
+    });
+  }
+
+  private static void deliver(Check check, boolean revoked) {
+    try {
+      check.outcome().checked(revoked);
+    } catch (RuntimeException e) {
+      LOG.error("delivering a revocation check failed", e);
+    }
+  }
+
+  private static void deliver(Check check, ApiException error) {
+    try {
+      check.outcome().failed(error);
+    } catch (RuntimeException e) {
+      LOG.error("delivering a revocation check failed", e);
+    }
+  }
+
+  private static ApiException stopped() {
+    return RevocationBitmap.unavailable(null);
+  }
+}
