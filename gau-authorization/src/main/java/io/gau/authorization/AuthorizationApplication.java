@@ -22,11 +22,10 @@ import io.gau.authorization.resources.JwksResource;
 import io.gau.authorization.resources.RequestSizeLimitFilter;
 import io.gau.authorization.resources.SessionResource;
 import io.gau.authorization.resources.TokenResource;
-import io.gau.authorization.resources.ValidateServlet;
+import io.gau.authorization.resources.ValidateHandler;
 import io.gau.shared.GauBundle;
 import io.gau.shared.db.GauJdbi;
 import io.gau.shared.http.PrivateKeyFilter;
-import jakarta.servlet.ServletRegistration;
 import java.time.InstantSource;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -108,14 +107,10 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
     environment.jersey().register(new JwksResource(keys));
     RevocationChecks revocations = new RevocationChecks(bitmap);
     environment.lifecycle().manage(revocations);
-    // an exact servlet mapping wins over Jersey's /*: validate never enters JAX-RS
-    ServletRegistration.Dynamic validate =
-        environment.servlets()
-            .addServlet(
-                "validate",
-                new ValidateServlet(tokens, revocations, privateKey, environment.getObjectMapper(), environment.metrics()));
-    validate.addMapping(ValidateServlet.PATH);
-    validate.setAsyncSupported(true);
+    // validate is answered in front of the servlets (and so of Jersey): see ValidateHandler
+    environment.getApplicationContext()
+        .insertHandler(
+            new ValidateHandler(tokens, revocations, privateKey, environment.getObjectMapper(), environment.metrics()));
     environment.lifecycle().manage(job);
     environment.admin().addTask(new RotateSigningKeyTask(keys));
     environment.admin().addTask(new RebuildRevocationsTask(bitmap));

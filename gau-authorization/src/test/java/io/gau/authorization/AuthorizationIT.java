@@ -291,13 +291,18 @@ class AuthorizationIT {
       assertThat(body.get("status").asInt()).isEqualTo(400);
     }
     assertThat(api.validateStatus(pair.accessToken())).isEqualTo(200);
-    // the servlet's timer counted all four: the requests never reached a Jersey resource (the timer is
+    try (Response response = api.validateRequest(pair.accessToken()).post(Entity.json("{}"))) {
+      assertThat(response.getStatus()).isEqualTo(405);
+      assertThat(response.getHeaderString("Allow")).isEqualTo("GET");
+      assertThat(response.readEntity(JsonNode.class).get("code").asText()).isEqualTo("method_not_allowed");
+    }
+    // the handler's timer counted all five: the requests never reached a Jersey resource (the timer is
     // stopped after the response is written, so the client may see the last answer a moment earlier)
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(APP.getEnvironment().metrics()
                 .timer("io.gau.authorization.resources.TokenResource.validate").getCount())
-            .isEqualTo(before + 4));
+            .isEqualTo(before + 5));
     assertThat(TokenResource.class.getMethods()).noneMatch(m -> m.getName().equals("validate"));
   }
 

@@ -27,7 +27,7 @@ import java.util.Locale;
 
 /**
  * The reference's token routes (issue, renew, revoke) plus the JWKS under the API prefix; validate is the
- * {@link ValidateServlet} (the hot path, outside JAX-RS).
+ * {@link ValidateHandler} (the hot path, outside JAX-RS).
  */
 @Path("/api/v2/authorization")
 @Produces(MediaType.APPLICATION_JSON)
