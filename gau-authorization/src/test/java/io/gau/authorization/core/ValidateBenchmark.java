@@ -17,7 +17,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * In-process throughput on one thread (run by ops/bench/authorization/run.sh, not by the tests): ES256
  * verification of distinct tokens, repeated validation of the same token (signature remembered, expiry and key
- * trust still checked), ES256 signing, and raw ES256 against Ed25519 (both Bouncy Castle) for comparison.
+ * trust still checked), ES256 signing, and raw ES256 verification with the key table ({@link Es256KeyTable}, what
+ * validation uses) beside Bouncy Castle's general ES256 and Ed25519 verifiers for comparison.
  * Rates are per CPU-second of the measuring thread ("per core"), so a busy machine does not distort them;
  * wall-clock rates are printed beside them.
  */
