@@ -23,9 +23,10 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Signs and verifies Gau access tokens (ES256 only): signing with Bouncy Castle, verification with the
- * signing keys' precomputed tables ({@link Es256KeyTable}, which {@link SigningKeyService} hands out). Verified signatures are remembered per token string
- * until the token expires, so a token validated many times costs one ECDSA verification; expiry and the
- * key's trust are still checked on every call, and revocation is the caller's separate bitmap check.
+ * signing keys' precomputed tables ({@link Es256KeyTable}, which {@link SigningKeyService} hands out).
+ * Verified signatures are remembered per token string until the token expires, so a token validated many
+ * times costs one ECDSA verification; expiry and the key's trust are still checked on every call, and
+ * revocation is the caller's separate bitmap check.
  */
 public class AccessTokenCodec {
   private final SigningKeyService keys;

@@ -162,7 +162,8 @@ public class ValidateHandler extends Handler.Wrapper {
   private void refuse(Response response, Callback callback, ApiException e) throws JsonProcessingException {
     refused.mark();
     e.retryAfterSeconds().ifPresent(s -> response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(s)));
-    write(response, callback, e.status(), errorWriter.writeValueAsBytes(new ErrorResponse(e.getMessage(), e.status(), e.code())));
+    byte[] body = errorWriter.writeValueAsBytes(new ErrorResponse(e.getMessage(), e.status(), e.code()));
+    write(response, callback, e.status(), body);
   }
 
   private void checkPrivateKey(String presented) {
