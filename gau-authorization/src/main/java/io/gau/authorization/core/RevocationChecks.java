@@ -38,7 +38,12 @@ public final class RevocationChecks implements Managed {
   private record Check(long sessionId, Outcome outcome, boolean afterRebuild) {}
 
   private final RevocationBitmap bitmap;
-  private final LinkedBlockingQueue<Check> queue = new LinkedBlockingQueue<>();
+  /**
+   * HTTP/1.1 keeps one request in flight per connection, so the queue is bounded by the open connections in
+   * practice; the bound is for the case where it is not: beyond it a validation gets 503 at once instead of
+   * waiting behind minutes of checks.
+   */
+  private final LinkedBlockingQueue<Check> queue = new LinkedBlockingQueue<>(10_000);
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
 
@@ -48,11 +53,14 @@ public final class RevocationChecks implements Managed {
 
   /** Queues the check of a session; {@code outcome} is called exactly once. */
   public void check(long sessionId, Outcome outcome) {
-    if (!running) {
-      outcome.failed(stopped());
+    Check check = new Check(sessionId, outcome, false);
+    if (!running || !queue.offer(check)) {
+      outcome.failed(RevocationBitmap.unavailable(null));
       return;
     }
-    queue.add(new Check(sessionId, outcome, false));
+    if (!running && queue.remove(check)) { // stopped meanwhile, possibly after stop() drained the queue
+      outcome.failed(RevocationBitmap.unavailable(null));
+    }
   }
 
   @Override
@@ -75,7 +83,7 @@ public final class RevocationChecks implements Managed {
     }
     List<Check> left = new ArrayList<>();
     queue.drainTo(left);
-    left.forEach(check -> deliver(check, stopped()));
+    left.forEach(check -> deliver(check, RevocationBitmap.unavailable(null)));
   }
 
   private void run() {
@@ -130,8 +138,8 @@ public final class RevocationChecks implements Managed {
     bitmap.rebuilt().whenComplete((done, error) -> {
       if (error != null) {
         deliver(check, RevocationBitmap.unavailable(error));
-      } else {
-        queue.add(new Check(check.sessionId(), check.outcome(), true));
+      } else if (!queue.offer(new Check(check.sessionId(), check.outcome(), true))) {
+        deliver(check, RevocationBitmap.unavailable(null));
       }
     });
   }
@@ -150,9 +158,5 @@ public final class RevocationChecks implements Managed {
     } catch (RuntimeException e) {
       LOG.error("delivering a revocation check failed", e);
     }
-  }
-
-  private static ApiException stopped() {
-    return RevocationBitmap.unavailable(null);
   }
 }
