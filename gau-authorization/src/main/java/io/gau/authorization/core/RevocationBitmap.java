@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,23 +60,10 @@ public class RevocationBitmap {
     return sessionId & OFFSET_MASK;
   }
 
-  /** Whether the session is revoked; 503 while Redis is unreachable or the bitmap cannot be rebuilt in time. */
-  public boolean isRevoked(long sessionId) {
-    long bit = check(sessionId);
-    if (bit < 0) {
-      awaitRebuild();
-      bit = check(sessionId);
-      if (bit < 0) {
-        throw unavailable(null);
-      }
-    }
-    return bit == 1;
-  }
-
   /**
    * The check of many sessions in one pipelined round trip, without waiting for a rebuild: per session -1
-   * where the bitmap is not built (the caller goes through {@link #isRevoked}, which waits for the rebuild),
-   * otherwise the bit. 503 while Redis is unreachable.
+   * where the bitmap is not built (the caller waits for {@link #rebuilt} and checks again), otherwise the bit.
+   * 503 while Redis is unreachable.
    */
   public long[] checkAll(long[] sessionIds) {
     try {
@@ -157,27 +143,6 @@ public class RevocationBitmap {
     return recent.size();
   }
 
-  private long check(long sessionId) {
-    List<String> keys = List.of(MARKER, key(sessionId));
-    List<String> args = List.of(Long.toString(offset(sessionId)));
-    try {
-      return (Long) redis.evalsha(scriptSha(), keys, args);
-    } catch (JedisDataException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-        throw unavailable(e);
-      }
-      // Redis restarted and forgot the script: run it once by text, load it again next time
-      checkSha = null;
-      try {
-        return (Long) redis.eval(CHECK_SCRIPT, keys, args);
-      } catch (JedisException again) {
-        throw unavailable(again);
-      }
-    } catch (JedisException e) {
-      throw unavailable(e);
-    }
-  }
-
   private String scriptSha() {
     String sha = checkSha;
     if (sha == null) {
@@ -185,17 +150,6 @@ public class RevocationBitmap {
       checkSha = sha;
     }
     return sha;
-  }
-
-  private void awaitRebuild() {
-    try {
-      startRebuild().get(rebuildWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw unavailable(e);
-    }
   }
 
   private CompletableFuture<Void> startRebuild() {

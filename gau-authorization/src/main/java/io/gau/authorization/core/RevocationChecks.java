@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * at once; the answer is delivered on the checking thread. Blocking a request thread on every round trip cost
  * two context switches per validation, more than the rest of it (docs/authorization.md, Benchmark).
  *
- * <p>A check that finds the bitmap not built (Redis lost its data) is queued again once the rebuild is done,
- * as {@link RevocationBitmap#isRevoked} would wait for it (503 if it does not finish within the rebuild wait,
- * or if the bitmap is still not there then); a batch that fails answers each of its checks with the same 503.
+ * <p>A check that finds the bitmap not built (Redis lost its data) is queued again once the (single-flight)
+ * rebuild is done: 503 if it does not finish within the rebuild wait, or if the bitmap is still not there
+ * then. A batch that fails answers each of its checks with the same 503.
  */
 public final class RevocationChecks implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(RevocationChecks.class);

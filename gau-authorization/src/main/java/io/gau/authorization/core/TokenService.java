@@ -127,15 +127,6 @@ public class TokenService {
     return new Renewal.Rotated(tokens);
   }
 
-  /** The claims of a valid access token whose session is not revoked. */
-  public AccessTokenClaims validate(String accessToken) {
-    AccessTokenClaims claims = verify(accessToken);
-    if (bitmap.isRevoked(Long.parseLong(claims.sessionId()))) {
-      throw revoked();
-    }
-    return claims;
-  }
-
   /** The claims of a well-signed, current token of ours, before its revocation check (see {@link RevocationChecks}). */
   public AccessTokenClaims verify(String accessToken) {
     return codec.verify(accessToken);
