@@ -8,6 +8,7 @@ import io.gau.account.db.EmailVerificationRow;
 import io.gau.account.db.MfaRow;
 import io.gau.account.db.UserRow;
 import io.gau.shared.authorization.client.AuthorizationClient;
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,7 +185,7 @@ public class AccountService {
     if (token == null || token.length() > 128) {
       return Verification.UNKNOWN;
     }
-    byte[] hash = Secrets.sha256(token);
+    byte[] hash = Sha256.of(token);
     Instant now = clock.instant();
     try {
       return store.inTransaction(daos -> {
@@ -271,7 +272,7 @@ public class AccountService {
   private void queueVerification(Daos daos, UserRow user, String email) {
     String token = Secrets.newToken();
     Instant now = clock.instant();
-    daos.tokens().insertVerification(Secrets.sha256(token), user.userId(), email, now, now.plus(verificationTtl));
+    daos.tokens().insertVerification(Sha256.of(token), user.userId(), email, now, now.plus(verificationTtl));
     String link = publicBaseUrl + "/api/v2/account/verify-email/" + token;
     mailer.queue(daos, Mailer.Template.VERIFY_EMAIL, email, user.fullname(),
         "Please confirm your email address by opening this link. It expires in "

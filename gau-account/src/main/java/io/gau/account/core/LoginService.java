@@ -7,6 +7,7 @@ import io.gau.account.db.UserRow;
 import io.gau.shared.authorization.api.SessionResponse;
 import io.gau.shared.authorization.api.TokenPairResponse;
 import io.gau.shared.authorization.client.AuthorizationClient;
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public class LoginService {
       String token = Secrets.newToken();
       Instant now = clock.instant();
       store.read(daos -> {
-        daos.mfa().insertChallenge(Secrets.sha256(token), user.userId(), deviceId, now, now.plus(challengeTtl));
+        daos.mfa().insertChallenge(Sha256.of(token), user.userId(), deviceId, now, now.plus(challengeTtl));
         return null;
       });
       return new LoginResult.MfaChallenge(token, challengeTtl.toSeconds());
@@ -116,7 +117,7 @@ public class LoginService {
     requireDevice(deviceId);
     String ipSubject = "otp-ip:" + clientIp;
     limiter.checkFailures(ipSubject, otpIpFreeFailures);
-    byte[] hash = Secrets.sha256(mfaToken);
+    byte[] hash = Sha256.of(mfaToken);
     MfaChallengeRow challenge = store.read(daos -> daos.mfa().attemptChallenge(hash, clock.instant()))
         .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
     if (challenge.attempts() > maxChallengeAttempts) {
@@ -144,7 +145,7 @@ public class LoginService {
    */
   private TokenPairResponse issue(UserRow user, String deviceId, String clientIp) {
     TokenPairResponse pair = authorization.issue(user.userId(), user.permission(), deviceId);
-    byte[] device = Secrets.sha256(deviceId);
+    byte[] device = Sha256.of(deviceId);
     Instant now = clock.instant();
     if (store.read(daos -> daos.devices().touch(user.userId(), device, now)) > 0) {
       return pair; // a known device (the common case): one statement, no transaction

@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import io.gau.account.db.AccountStore;
 import io.gau.account.db.MfaRow;
 import io.gau.account.db.UserRow;
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public class MfaService {
       String raw = Base32.encode(Secrets.randomBytes(8)).toLowerCase(Locale.ROOT).substring(0, 10);
       String shown = raw.substring(0, 5) + "-" + raw.substring(5);
       codes.add(shown);
-      hashes.add(Secrets.sha256(normalizeRecovery(shown)));
+      hashes.add(Sha256.of(normalizeRecovery(shown)));
     }
     Instant now = clock.instant();
     int enabled = store.inTransaction(daos -> {
@@ -111,7 +112,7 @@ public class MfaService {
       OptionalLong step = Totp.matchingStep(box.open(row.secretEnc()), trimmed, currentStep());
       return step.isPresent() && store.read(daos -> daos.mfa().useStep(userId, step.getAsLong(), clock.instant())) == 1;
     }
-    byte[] hash = Secrets.sha256(normalizeRecovery(trimmed));
+    byte[] hash = Sha256.of(normalizeRecovery(trimmed));
     return store.read(daos -> daos.mfa().useRecoveryCode(userId, hash, clock.instant())) == 1;
   }
 

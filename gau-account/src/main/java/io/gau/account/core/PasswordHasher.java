@@ -1,11 +1,11 @@
 package io.gau.account.core;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +90,7 @@ public class PasswordHasher {
     if (LEGACY_SHA256.matcher(stored).matches()) {
       // same cost as an argon2 check, so a legacy account is not told apart by timing
       verifyDummy(password);
-      byte[] actual = HexFormat.of().formatHex(Secrets.sha256(password)).getBytes(StandardCharsets.US_ASCII);
+      byte[] actual = Sha256.hex(password).getBytes(StandardCharsets.US_ASCII);
       return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), actual)
           ? Result.MATCH_NEEDS_REHASH
           : Result.NO_MATCH;

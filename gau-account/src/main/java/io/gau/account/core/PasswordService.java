@@ -2,6 +2,7 @@ package io.gau.account.core;
 
 import io.gau.account.db.AccountStore;
 import io.gau.account.db.UserRow;
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public class PasswordService {
     String token = Secrets.newToken();
     Instant now = clock.instant();
     store.inTransaction(daos -> {
-      daos.tokens().insertReset(Secrets.sha256(token), user.get().userId(), now, now.plus(resetTtl));
+      daos.tokens().insertReset(Sha256.of(token), user.get().userId(), now, now.plus(resetTtl));
       mailer.queue(daos, Mailer.Template.RESET_PASSWORD, email, user.get().fullname(),
           "Someone asked to reset the password of your Gau account. If it was you, open this link within "
               + resetTtl.toMinutes() + " minutes. Otherwise ignore this mail.",
@@ -85,7 +86,7 @@ public class PasswordService {
   /** True when the token could still reset a password (for the form page). */
   public boolean resetTokenUsable(String token) {
     return token != null && token.length() <= 128
-        && store.read(daos -> daos.tokens().findUsableReset(Secrets.sha256(token), clock.instant())).isPresent();
+        && store.read(daos -> daos.tokens().findUsableReset(Sha256.of(token), clock.instant())).isPresent();
   }
 
   /** Sets a new password with a reset token (single use), then logs the user out everywhere. */
@@ -93,7 +94,7 @@ public class PasswordService {
     if (token == null || token.length() > 128) {
       throw ApiException.badRequest("invalid_token", "Invalid or expired reset token");
     }
-    byte[] hash = Secrets.sha256(token);
+    byte[] hash = Sha256.of(token);
     UUID userId = store.read(daos -> daos.tokens().findUsableReset(hash, clock.instant()))
         .orElseThrow(() -> ApiException.badRequest("invalid_token", "Invalid or expired reset token"));
     UserRow user = store.read(daos -> daos.users().findById(userId))

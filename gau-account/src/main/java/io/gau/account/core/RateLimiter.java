@@ -1,5 +1,6 @@
 package io.gau.account.core;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -116,6 +117,6 @@ public class RateLimiter {
 
   /** Keys carry a hash of the subject, so no identifier or address is stored in Redis in clear. */
   private static String key(String kind, String subject) {
-    return PREFIX + kind + HexFormat.of().formatHex(Secrets.sha256(subject), 0, 16);
+    return PREFIX + kind + HexFormat.of().formatHex(Sha256.of(subject), 0, 16);
   }
 }

@@ -1,12 +1,12 @@
 package io.gau.account.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random tokens for links and challenges (256 bits, URL-safe) and the SHA-256 under which they are stored. */
+/**
+ * Random tokens for links and challenges (256 bits, URL-safe); they are stored under their SHA-256
+ * ({@link io.gau.shared.crypto.Sha256}).
+ */
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -23,13 +23,5 @@ public final class Secrets {
     byte[] bytes = new byte[n];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  public static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

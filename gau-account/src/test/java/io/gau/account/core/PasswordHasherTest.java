@@ -2,6 +2,7 @@ package io.gau.account.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gau.shared.crypto.Sha256;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class PasswordHasherTest {
 
   @Test
   void verifiesLegacyUnsaltedSha256HashesAndAsksForARehash() {
-    String legacy = HexFormat.of().formatHex(Secrets.sha256("old-password-123"));
+    String legacy = HexFormat.of().formatHex(Sha256.of("old-password-123"));
     assertThat(hasher.verify("old-password-123", legacy)).isEqualTo(PasswordHasher.Result.MATCH_NEEDS_REHASH);
     assertThat(hasher.verify("old-password-124", legacy)).isEqualTo(PasswordHasher.Result.NO_MATCH);
   }

@@ -1,9 +1,8 @@
 package io.gau.authorization.core;
 
+import io.gau.shared.crypto.Sha256;
 import java.math.BigInteger;
 import java.security.Key;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -50,7 +49,6 @@ public final class Es256KeyTable implements ECPublicKey {
   /** x then y, 8 little-endian 32-bit words each, as {@link SecP256R1Field} takes them. */
   private static final int POINT_INTS = 16;
   private static final int SIGNATURE_BYTES = 64;
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Es256KeyTable::sha256);
   /** The generator's table, shared by every key. */
   private static final int[] G_TABLE = table(P256.getG());
 
@@ -87,7 +85,7 @@ public final class Es256KeyTable implements ECPublicKey {
     if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
       return false;
     }
-    BigInteger e = new BigInteger(1, SHA256.get().digest(signedContent)); // 256-bit hash: no truncation for P-256
+    BigInteger e = new BigInteger(1, Sha256.of(signedContent)); // 256-bit hash: no truncation for P-256
     BigInteger sInverse = BigIntegers.modOddInverseVar(N, s);
     BigInteger u1 = e.multiply(sInverse).mod(N);
     BigInteger u2 = r.multiply(sInverse).mod(N);
@@ -191,14 +189,6 @@ public final class Es256KeyTable implements ECPublicKey {
       Nat256.copy(Nat256.fromBigInteger(points[k].getAffineYCoord().toBigInteger()), 0, table, k * POINT_INTS + 8);
     }
     return table;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
   }
 
   @Override

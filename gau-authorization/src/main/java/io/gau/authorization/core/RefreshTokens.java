@@ -1,10 +1,7 @@
 package io.gau.authorization.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.gau.shared.crypto.Sha256;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Makes 256-bit random refresh tokens and the SHA-256 hashes under which they are stored. */
 public final class RefreshTokens {
@@ -22,11 +19,6 @@ public final class RefreshTokens {
   }
 
   public static String hash(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    return Sha256.hex(token);
   }
 }

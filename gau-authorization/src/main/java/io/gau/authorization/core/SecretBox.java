@@ -1,5 +1,6 @@
 package io.gau.authorization.core;
 
+import io.gau.shared.crypto.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,14 +22,10 @@ public class SecretBox {
 
   /** @param secret at least 32 characters of high-entropy secret (checked by the configuration) */
   public SecretBox(String secret) {
-    try {
-      // the secret is already high-entropy; a labelled SHA-256 turns it into exactly 256 key bits
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update("gau-authorization/kek/v1\0".getBytes(StandardCharsets.UTF_8));
-      this.key = new SecretKeySpec(sha.digest(secret.getBytes(StandardCharsets.UTF_8)), "AES");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
+    // the secret is already high-entropy; a labelled SHA-256 turns it into exactly 256 key bits
+    MessageDigest sha = Sha256.newDigest();
+    sha.update("gau-authorization/kek/v1\0".getBytes(StandardCharsets.UTF_8));
+    this.key = new SecretKeySpec(sha.digest(secret.getBytes(StandardCharsets.UTF_8)), "AES");
   }
 
   public byte[] seal(byte[] plaintext, String purpose) {

@@ -1,12 +1,10 @@
 package io.gau.cdn.core;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,7 +39,7 @@ public class Origin {
       }
       byte[] body = in.readAllBytes();
       return new Lookup.Cached(
-          new CachedObject(body, contentType(response), sha256(body), lastModified(response), clock.millis()),
+          new CachedObject(body, contentType(response), Sha256.hex(body), lastModified(response), clock.millis()),
           Lookup.Tier.ORIGIN);
     } catch (IOException e) {
       throw new Unavailable(e);
@@ -83,14 +81,6 @@ public class Origin {
     }
     String etag = response.eTag() == null ? "" : response.eTag().replace("\"", "");
     return etag.isEmpty() ? Long.toHexString(lastModified(response)) + "-" + response.contentLength() : etag;
-  }
-
-  static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
   }
 
   /** The key does not exist in storage. */

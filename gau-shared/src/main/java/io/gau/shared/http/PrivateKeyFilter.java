@@ -1,5 +1,6 @@
 package io.gau.shared.http;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -21,9 +21,6 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
   /** Shorter secrets are refused at start: 32 bytes is the floor for a guessable-by-nobody shared key. */
   public static final int MIN_SECRET_BYTES = 32;
 
-  /** One per thread: looking the algorithm up costs more than digesting a key (every internal request does this). */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(PrivateKeyFilter::newSha256);
-
   private final byte[] expectedDigest;
   private final List<String> protectedPrefixes;
 
@@ -36,7 +33,7 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
       throw new IllegalArgumentException(
           "PRIVATE_KEY must be set and at least " + MIN_SECRET_BYTES + " bytes long");
     }
-    this.expectedDigest = sha256(secret);
+    this.expectedDigest = Sha256.of(secret);
     this.protectedPrefixes = List.copyOf(protectedPrefixes);
   }
 
@@ -59,18 +56,7 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
 
   /** Constant-time check of a presented key against the configured one. */
   public boolean matches(String presented) {
-    return MessageDigest.isEqual(expectedDigest, sha256(presented));
+    return MessageDigest.isEqual(expectedDigest, Sha256.of(presented));
   }
 
-  private static byte[] sha256(String value) {
-    return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.gau.upload.core;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import io.gau.shared.storage.ObjectKeys;
 import io.gau.upload.api.FileDeleteResponse;
@@ -125,7 +126,7 @@ public class FileService {
   }
 
   private String copyAndHash(InputStream in, Path target) throws IOException {
-    MessageDigest digest = Streams.sha256();
+    MessageDigest digest = Sha256.newDigest();
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
       Streams.copyAtMost(in, out, settings.getMaxSize().toBytes(), "file");
     }

@@ -1,5 +1,6 @@
 package io.gau.upload.core;
 
+import io.gau.shared.crypto.Sha256;
 import io.gau.shared.errors.ApiException;
 import io.gau.shared.storage.ObjectKeys;
 import io.gau.upload.api.ImageUploadResponse;
@@ -37,7 +38,7 @@ public class ImageUploadService {
     ImageInfo info = ImageInspector.inspect(type, original);
     checkPixels(info);
     byte[] clean = MetadataStripper.strip(type, original);
-    String hash = Streams.sha256Hex(clean);
+    String hash = Sha256.hex(clean);
     String key = ObjectKeys.join(folder, ObjectKeys.contentAddressedName(hash, type.extension()));
     boolean duplicated = store.head(settings.getBucket(), key).isPresent();
     if (!duplicated) {

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Bounded reading of request bodies: a body over the limit is refused with 413, never truncated. */
 public final class Streams {
@@ -46,15 +43,4 @@ public final class Streams {
     return ApiException.payloadTooLarge("payload_too_large", field + ": larger than the limit of " + limit + " bytes");
   }
 
-  public static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
-
-  public static String sha256Hex(byte[] data) {
-    return HexFormat.of().formatHex(sha256().digest(data));
-  }
 }
