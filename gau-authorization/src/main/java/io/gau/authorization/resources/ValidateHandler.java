@@ -91,7 +91,7 @@ public class ValidateHandler extends Handler.Wrapper {
         response.getHeaders().put(ALLOW_GET);
         throw new ApiException(405, "method_not_allowed", "Method not allowed, use GET");
       }
-      checkPrivateKey(headers.get(PrivateKeyFilter.HEADER));
+      privateKey.require(headers.get(PrivateKeyFilter.HEADER));
       claims = tokens.verify(tokenOf(request, headers));
       sessionId = Long.parseLong(claims.sessionId());
     } catch (ApiException e) {
@@ -164,15 +164,6 @@ public class ValidateHandler extends Handler.Wrapper {
     e.retryAfterSeconds().ifPresent(s -> response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(s)));
     byte[] body = errorWriter.writeValueAsBytes(new ErrorResponse(e.getMessage(), e.status(), e.code()));
     write(response, callback, e.status(), body);
-  }
-
-  private void checkPrivateKey(String presented) {
-    if (presented == null || presented.isEmpty()) {
-      throw ApiException.unauthorized("private_key_required", "Private-Key header is required");
-    }
-    if (!privateKey.matches(presented)) {
-      throw ApiException.unauthorized("private_key_invalid", "Invalid private key");
-    }
   }
 
   private static void echoRequestId(HttpFields headers, Response response) {

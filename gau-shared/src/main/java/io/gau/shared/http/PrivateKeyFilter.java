@@ -1,6 +1,7 @@
 package io.gau.shared.http;
 
 import io.gau.shared.crypto.Sha256;
+import io.gau.shared.errors.ApiException;
 import io.gau.shared.errors.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -44,18 +45,28 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
     if (protectedPrefixes.stream().noneMatch(normalized::startsWith)) {
       return;
     }
-    String presented = request.getHeaderString(HEADER);
+    try {
+      require(request.getHeaderString(HEADER));
+    } catch (ApiException e) {
+      request.abortWith(ErrorResponses.of(e.status(), e.code(), e.getMessage()));
+    }
+  }
+
+  /**
+   * 401 {@code private_key_required} without a key, 401 {@code private_key_invalid} with a wrong one; for
+   * routes served outside Jersey (authorization's validate handler) as well as by this filter.
+   */
+  public void require(String presented) {
     if (presented == null || presented.isEmpty()) {
-      request.abortWith(ErrorResponses.of(401, "private_key_required", "Private-Key header is required"));
-      return;
+      throw ApiException.unauthorized("private_key_required", "Private-Key header is required");
     }
     if (!matches(presented)) {
-      request.abortWith(ErrorResponses.of(401, "private_key_invalid", "Invalid private key"));
+      throw ApiException.unauthorized("private_key_invalid", "Invalid private key");
     }
   }
 
   /** Constant-time check of a presented key against the configured one. */
-  public boolean matches(String presented) {
+  private boolean matches(String presented) {
     return MessageDigest.isEqual(expectedDigest, Sha256.of(presented));
   }
 
