@@ -76,10 +76,7 @@ public final class ValidateBenchmark {
             throw new IllegalStateException("signature did not verify");
           }
         };
-    for (int i = 0; i < n / 2; i++) {
-      verify.run(i);
-    }
-    report("raw table verify, ES256 (Es256KeyTable)", n, verify);
+    warmThenReport("raw table verify, ES256 (Es256KeyTable)", n, verify);
   }
 
   private static void rawVerify(String name, String keyAlgorithm, String algorithm, byte[] message, int n)
@@ -105,10 +102,15 @@ public final class ValidateBenchmark {
             throw new IllegalStateException("signature did not verify");
           }
         };
+    warmThenReport(name, n, verify);
+  }
+
+  /** Runs {@code op} n/2 times for the JIT, then measures n runs. */
+  private static void warmThenReport(String name, int n, Op op) throws Exception {
     for (int i = 0; i < n / 2; i++) {
-      verify.run(i);
+      op.run(i);
     }
-    report(name, n, verify);
+    report(name, n, op);
   }
 
   private static void report(String name, int n, Op op) throws Exception {
