@@ -66,7 +66,7 @@ public class PrivateKeyFilter implements ContainerRequestFilter {
   }
 
   /** Constant-time check of a presented key against the configured one. */
-  private boolean matches(String presented) {
+  public boolean matches(String presented) {
     return MessageDigest.isEqual(expectedDigest, Sha256.of(presented));
   }
 
