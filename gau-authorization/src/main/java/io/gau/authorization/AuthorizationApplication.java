@@ -25,9 +25,9 @@ import io.gau.authorization.resources.TokenResource;
 import io.gau.authorization.resources.ValidateHandler;
 import io.gau.shared.GauBundle;
 import io.gau.shared.db.GauJdbi;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalApiGuard;
 import java.time.InstantSource;
-import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import redis.clients.jedis.RedisClient;
 
@@ -99,8 +99,6 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
                 maintenance.getReconcileWindow().toJavaDuration(),
                 maintenance.getPurgeInterval().toJavaDuration()));
 
-    PrivateKeyFilter privateKey = new PrivateKeyFilter(configuration.getPrivateKey(), List.of("api/v2/authorization"));
-    environment.jersey().register(privateKey);
     environment.jersey().register(new RequestSizeLimitFilter(configuration.getMaxRequestSize().toBytes()));
     environment.jersey().register(new TokenResource(tokens, keys, clock));
     environment.jersey().register(new SessionResource(tokens));
@@ -110,7 +108,9 @@ public class AuthorizationApplication extends Application<AuthorizationConfigura
     // validate is answered in front of the servlets (and so of Jersey): see ValidateHandler
     environment.getApplicationContext()
         .insertHandler(
-            new ValidateHandler(tokens, revocations, privateKey, environment.getObjectMapper(), environment.metrics()));
+            new ValidateHandler(tokens, revocations, environment.getObjectMapper(), environment.metrics()));
+    // inserted last, so it is the outermost handler: validate and the servlets sit behind it
+    InternalApiGuard.install(environment, configuration.getInternalCallers(), Set.of(JwksResource.PATH));
     environment.lifecycle().manage(job);
     environment.admin().addTask(new RotateSigningKeyTask(keys));
     environment.admin().addTask(new RebuildRevocationsTask(bitmap));

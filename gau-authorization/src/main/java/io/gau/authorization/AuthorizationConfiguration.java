@@ -7,7 +7,7 @@ import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.gau.shared.config.RedisFactory;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalCallers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +21,8 @@ public class AuthorizationConfiguration extends Configuration {
   @Valid @NotNull private TokensFactory tokens = new TokensFactory();
   @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
 
-  @NotNull
-  @Size(min = PrivateKeyFilter.MIN_SECRET_BYTES, message = "must be at least 32 characters (PRIVATE_KEY)")
-  private String privateKey;
+  /** Who may call the internal API, each with its own key(s): see {@link InternalCallers}. */
+  @NotNull private InternalCallers internalCallers;
 
   @NotNull
   @Size(min = 32, message = "must be at least 32 characters (SIGNING_KEY_SECRET)")
@@ -73,13 +72,13 @@ public class AuthorizationConfiguration extends Configuration {
   }
 
   @JsonProperty
-  public String getPrivateKey() {
-    return privateKey;
+  public InternalCallers getInternalCallers() {
+    return internalCallers;
   }
 
   @JsonProperty
-  public void setPrivateKey(String privateKey) {
-    this.privateKey = privateKey;
+  public void setInternalCallers(InternalCallers internalCallers) {
+    this.internalCallers = internalCallers;
   }
 
   @JsonProperty

@@ -6,14 +6,14 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.lifecycle.Managed;
 import io.gau.shared.GauBundle;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalApiGuard;
 import io.gau.upload.core.CdnInvalidator;
 import io.gau.upload.core.FileService;
 import io.gau.upload.core.ImageUploadService;
 import io.gau.upload.core.ObjectStore;
 import io.gau.upload.resources.FileResource;
 import io.gau.upload.resources.ImageResource;
-import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import redis.clients.jedis.RedisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -62,8 +62,9 @@ public class UploadApplication extends Application<UploadConfiguration> {
         Math.max(configuration.getImages().getMaxSize().toBytes(), configuration.getFiles().getMaxSize().toBytes())
             + MULTIPART_OVERHEAD;
     environment.getApplicationContext().insertHandler(new SizeLimitHandler(maxBody, -1));
+    // inserted last, so it is the outermost handler: nothing is read or routed before the caller is known
+    InternalApiGuard.install(environment, configuration.getInternalCallers(), Set.of());
 
-    environment.jersey().register(new PrivateKeyFilter(configuration.getPrivateKey(), List.of("api/v2/upload")));
     environment.jersey().register(new ImageResource(images));
     environment.jersey().register(new FileResource(files));
   }

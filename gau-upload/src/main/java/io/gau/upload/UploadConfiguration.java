@@ -4,13 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.gau.shared.config.ObjectStorageFactory;
 import io.gau.shared.config.RedisFactory;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalCallers;
 import io.gau.upload.config.CdnSettings;
 import io.gau.upload.config.FileSettings;
 import io.gau.upload.config.ImageSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** Configuration of gau-upload: object storage, the shared key, upload limits and the CDN it invalidates. */
 public class UploadConfiguration extends Configuration {
@@ -23,9 +22,8 @@ public class UploadConfiguration extends Configuration {
   @Valid @NotNull private FileSettings files = new FileSettings();
   @Valid @NotNull private CdnSettings cdn = new CdnSettings();
 
-  @NotNull
-  @Size(min = PrivateKeyFilter.MIN_SECRET_BYTES, message = "must be at least 32 characters (PRIVATE_KEY)")
-  private String privateKey;
+  /** Who may call this service, each with its own key(s): see {@link InternalCallers}. */
+  @NotNull private InternalCallers internalCallers;
 
   @JsonProperty
   public ObjectStorageFactory getStorage() {
@@ -78,12 +76,12 @@ public class UploadConfiguration extends Configuration {
   }
 
   @JsonProperty
-  public String getPrivateKey() {
-    return privateKey;
+  public InternalCallers getInternalCallers() {
+    return internalCallers;
   }
 
   @JsonProperty
-  public void setPrivateKey(String privateKey) {
-    this.privateKey = privateKey;
+  public void setInternalCallers(InternalCallers internalCallers) {
+    this.internalCallers = internalCallers;
   }
 }

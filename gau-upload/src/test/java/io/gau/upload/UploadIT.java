@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.gau.devstack.Infra;
 import io.gau.devstack.testing.GauInfra;
+import io.gau.devstack.testing.InternalApiProbe;
 import io.gau.upload.support.Multipart;
 import io.gau.upload.support.TestImages;
 import io.gau.upload.support.TestUploadApplication;
@@ -24,10 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
@@ -36,6 +41,8 @@ class UploadIT {
   private static final GauInfra GAU = GauInfra.get();
   private static final Infra INFRA = GAU.infra();
   private static final String KEY = "it-private-key-0123456789-0123456789-abcdef";
+  /** What account sends to authorization: a key of another service, worthless here. */
+  private static final String AUTHORIZATION_KEY = "it-account-to-authorization-key-0123456789";
   private static final int REDIS_DB = GAU.newRedisDatabase();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +52,7 @@ class UploadIT {
           Path.of(System.getProperty("gau.root", ".."), "config/local/upload.yml").toString(),
           ConfigOverride.config("server.applicationConnectors[0].port", "0"),
           ConfigOverride.config("server.adminConnectors[0].port", "0"),
-          ConfigOverride.config("privateKey", KEY),
+          ConfigOverride.config("internalCallers.account", KEY),
           ConfigOverride.config("storage.endpoint", INFRA.s3Endpoint()),
           ConfigOverride.config("redis.host", INFRA.redisHost()),
           ConfigOverride.config("redis.port", String.valueOf(INFRA.redisPort())),
@@ -235,6 +242,49 @@ class UploadIT {
       subscriber.unsubscribe();
       listener.join(5000);
     }
+  }
+
+  /** Every route of the internal API, each call as it succeeds with a key (a new file where one is needed). */
+  private List<Supplier<InternalApiProbe.Call>> routes() {
+    String prefix = "/api/v2/upload";
+    return List.of(
+        () -> {
+          Multipart form = new Multipart().file("file", "a.png", "image/png", TestImages.png(8, 8))
+              .field("file_path", folder);
+          return new InternalApiProbe.Call("PATCH", prefix + "/image", "", Map.of("Content-Type", form.contentType()),
+              form.bytes());
+        },
+        () -> {
+          Multipart form = new Multipart().file("file", "a.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
+              .field("bucket", "files").field("path", folder).field("is_hash", "true");
+          return new InternalApiProbe.Call("POST", prefix + "/file", "", Map.of("Content-Type", form.contentType()),
+              form.bytes());
+        },
+        () -> InternalApiProbe.Call.of("GET", prefix + "/file", "?bucket=files&file_path=" + storedFile(), Map.of(), null),
+        () -> InternalApiProbe.Call.of("DELETE", prefix + "/file", "?bucket=files&file_path=" + storedFile(), Map.of(),
+            null),
+        () -> InternalApiProbe.Call.of("GET", prefix + "/files/list", "?bucket=files", Map.of(), null),
+        () -> InternalApiProbe.Call.of("GET", prefix + "/health", "", Map.of(), null));
+  }
+
+  private String storedFile() {
+    String key = folder + "/probe-" + UUID.randomUUID() + ".txt";
+    GAU.s3().putObject(b -> b.bucket("files").key(key), RequestBody.fromString("probe"));
+    return key;
+  }
+
+  @Test
+  void everyRouteAnswersItsCallerAndNobodyElse() {
+    InternalApiProbe probe = new InternalApiProbe("127.0.0.1", APP.getLocalPort());
+    assertThat(probe.keyProblems(routes(), KEY, AUTHORIZATION_KEY)).isEmpty();
+  }
+
+  @Test
+  void noPathSpellingReachesARoute() {
+    InternalApiProbe.Findings findings =
+        new InternalApiProbe("127.0.0.1", APP.getLocalPort()).pathTricks(routes(), KEY);
+    assertThat(findings.tried()).isGreaterThan(routes().size() * 80);
+    assertThat(findings.notRefused()).as("path spellings not refused (%d tried)", findings.tried()).isEmpty();
   }
 
   private HttpResponse<String> uploadImage(byte[] data, String type, String filePath) throws Exception {

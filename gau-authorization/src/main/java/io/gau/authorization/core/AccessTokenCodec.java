@@ -22,8 +22,8 @@ import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 /**
- * Signs and verifies Gau access tokens (ES256 only): signing with Bouncy Castle, verification with the
- * signing keys' precomputed tables ({@link Es256KeyTable}, which {@link SigningKeyService} hands out).
+ * Signs and verifies Gau access tokens (ES256 only), both through the {@link EcdsaProvider} (the native
+ * Corretto provider, else Bouncy Castle), chosen per call with jose4j's provider context.
  * Verified signatures are remembered per token string until the token expires, so a token validated many
  * times costs one ECDSA verification; expiry and the key's trust are still checked on every call, and
  * revocation is the caller's separate bitmap check.
@@ -73,7 +73,7 @@ public class AccessTokenCodec {
     jws.setKeyIdHeaderValue(keySet.signingKid());
     jws.setHeader("typ", "JWT");
     jws.setKey(keySet.signingKey());
-    jws.setProviderContext(BouncyCastle.signingContext());
+    jws.setProviderContext(EcdsaProvider.signingContext());
     try {
       return new SignedToken(jws.getCompactSerialization(), expiresAt);
     } catch (JoseException e) {
@@ -107,6 +107,7 @@ public class AccessTokenCodec {
   private Verified verifySignatureAndClaims(String token) {
     JwtConsumer consumer =
         AccessTokenVerifier.rules(this::resolveKey, policy.issuer(), policy.audience(), policy.clockSkew(), clock)
+            .setJwsProviderContext(EcdsaProvider.verificationContext())
             .build();
     try {
       var context = consumer.process(token);

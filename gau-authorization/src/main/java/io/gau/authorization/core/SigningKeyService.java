@@ -5,12 +5,10 @@ import io.gau.authorization.db.SigningKeyRow;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +127,7 @@ public class SigningKeyService {
         }
       }
       PublicJsonWebKey jwk = parsePublic(row.publicJwk());
-      verifiers.put(row.kid(), verifier(row.kid(), jwk.getPublicKey()));
+      verifiers.put(row.kid(), EcdsaProvider.publicKey(jwk.getPublicKey()));
       published.add(jwk);
     }
     SigningKeyRow signing = newestFirst.get(signer);
@@ -138,16 +136,6 @@ public class SigningKeyService {
         decryptPrivate(signing),
         Map.copyOf(verifiers),
         new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-  }
-
-  /** The key's verification table, reused from the previous reload when the key is the same (one takes ~25 ms). */
-  private PublicKey verifier(String kid, PublicKey key) {
-    KeySet previous = keys;
-    PublicKey known = previous == null ? null : previous.verifiers().get(kid);
-    if (known != null && Arrays.equals(known.getEncoded(), key.getEncoded())) {
-      return known;
-    }
-    return new Es256KeyTable((ECPublicKey) key);
   }
 
   private SigningKeyRow generate() {
@@ -169,7 +157,7 @@ public class SigningKeyService {
 
   private PrivateKey decryptPrivate(SigningKeyRow row) {
     byte[] json = box.open(row.privateKeyCiphertext(), purpose(row.kid()));
-    return BouncyCastle.ecPrivate(parsePublic(new String(json, StandardCharsets.UTF_8)).getPrivateKey());
+    return EcdsaProvider.privateKey(parsePublic(new String(json, StandardCharsets.UTF_8)).getPrivateKey());
   }
 
   private static PublicJsonWebKey parsePublic(String json) {

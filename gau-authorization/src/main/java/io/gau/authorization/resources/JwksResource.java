@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The public JSON Web Key Set at the application root; needs no {@code Private-Key}. */
-@Path("/.well-known/jwks.json")
+@Path(JwksResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class JwksResource {
+  /** Public on the internal port (InternalApiGuard): any service verifies access tokens with these keys. */
+  public static final String PATH = "/.well-known/jwks.json";
   /** Shorter than the key activation delay minus the reload interval: verifiers see a new key before it signs. */
   private static final int MAX_AGE_SECONDS = 30;
 

@@ -13,10 +13,7 @@ import io.gau.authorization.core.TokenService;
 import io.gau.shared.authorization.api.AccessTokenClaims;
 import io.gau.shared.authorization.api.ValidateTokenResponse;
 import io.gau.shared.errors.ApiException;
-import io.gau.shared.errors.ErrorResponse;
-import io.gau.shared.http.PrivateKeyFilter;
-import io.gau.shared.http.RequestIdFilter;
-import java.nio.ByteBuffer;
+import io.gau.shared.http.JettyAnswers;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -35,20 +32,18 @@ import org.slf4j.LoggerFactory;
  * dispatch cost several times the validation itself and the servlet layer's asynchronous mode still cost a
  * quarter of it (docs/authorization.md, Benchmark). The signature and claims are checked on the request
  * thread; the revocation bit comes from {@link RevocationChecks}, which answers on its own thread while this
- * one goes back to serving other requests. Same contract as the other routes: {@code Private-Key} required,
- * the shared error envelope, {@code Retry-After} on 503, {@code X-Request-Id} echoed.
+ * one goes back to serving other requests. Same contract as the other routes: {@code Private-Key} required (by
+ * the {@link io.gau.shared.http.InternalApiGuard} in front of it), the shared error envelope, {@code Retry-After}
+ * on 503, {@code X-Request-Id} echoed.
  */
 public class ValidateHandler extends Handler.Wrapper {
   public static final String PATH = "/api/v2/authorization/token/validate";
   private static final Logger LOG = LoggerFactory.getLogger(ValidateHandler.class);
-  private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
   private static final HttpField ALLOW_GET = new PreEncodedHttpField(HttpHeader.ALLOW, "GET");
 
   private final TokenService tokens;
   private final RevocationChecks revocations;
-  private final PrivateKeyFilter privateKey;
   private final ObjectWriter validWriter;
-  private final ObjectWriter errorWriter;
   /**
    * The 200 body of each token validated recently, keyed by the claims instance the codec remembers for that
    * token (weak keys compare by identity): a token is validated many times in its life, and writing the JSON
@@ -62,14 +57,11 @@ public class ValidateHandler extends Handler.Wrapper {
   public ValidateHandler(
       TokenService tokens,
       RevocationChecks revocations,
-      PrivateKeyFilter privateKey,
       ObjectMapper json,
       MetricRegistry metrics) {
     this.tokens = tokens;
     this.revocations = revocations;
-    this.privateKey = privateKey;
     this.validWriter = json.writerFor(ValidateTokenResponse.class);
-    this.errorWriter = json.writerFor(ErrorResponse.class);
     // the names the Jersey route's @Timed/@ExceptionMetered used, so dashboards keep working
     this.timer = metrics.timer(MetricRegistry.name(TokenResource.class, "validate"));
     this.refused = metrics.meter(MetricRegistry.name(TokenResource.class, "validate", "exceptions"));
@@ -83,7 +75,7 @@ public class ValidateHandler extends Handler.Wrapper {
     Timer.Context timing = timer.time();
     Callback timed = Callback.from(callback, timing::stop);
     HttpFields headers = request.getHeaders();
-    echoRequestId(headers, response);
+    JettyAnswers.echoRequestId(request, response);
     long sessionId;
     AccessTokenClaims claims;
     try {
@@ -91,7 +83,6 @@ public class ValidateHandler extends Handler.Wrapper {
         response.getHeaders().put(ALLOW_GET);
         throw new ApiException(405, "method_not_allowed", "Method not allowed, use GET");
       }
-      privateKey.require(headers.get(PrivateKeyFilter.HEADER));
       claims = tokens.verify(tokenOf(request, headers));
       sessionId = Long.parseLong(claims.sessionId());
     } catch (ApiException e) {
@@ -100,8 +91,8 @@ public class ValidateHandler extends Handler.Wrapper {
     } catch (RuntimeException e) {
       refused.mark();
       LOG.error("token validation failed", e);
-      write(response, timed, 500, errorWriter.writeValueAsBytes(
-          new ErrorResponse("There was an error processing your request", 500, "internal_error")));
+      JettyAnswers.error(response, timed,
+          new ApiException(500, "internal_error", "There was an error processing your request"));
       return true;
     }
     revocations.check(sessionId, new Answer(claims, response, timed));
@@ -131,11 +122,7 @@ public class ValidateHandler extends Handler.Wrapper {
 
     @Override
     public void failed(ApiException error) {
-      try {
-        refuse(response, callback, error);
-      } catch (JsonProcessingException e) {
-        callback.failed(e);
-      }
+      refuse(response, callback, error);
     }
   }
 
@@ -159,24 +146,12 @@ public class ValidateHandler extends Handler.Wrapper {
     }
   }
 
-  private void refuse(Response response, Callback callback, ApiException e) throws JsonProcessingException {
+  private void refuse(Response response, Callback callback, ApiException e) {
     refused.mark();
-    e.retryAfterSeconds().ifPresent(s -> response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(s)));
-    byte[] body = errorWriter.writeValueAsBytes(new ErrorResponse(e.getMessage(), e.status(), e.code()));
-    write(response, callback, e.status(), body);
-  }
-
-  private static void echoRequestId(HttpFields headers, Response response) {
-    String id = headers.get(RequestIdFilter.HEADER);
-    if (id != null && RequestIdFilter.isSafe(id)) {
-      response.getHeaders().put(RequestIdFilter.HEADER, id);
-    }
+    JettyAnswers.error(response, callback, e);
   }
 
   private static void write(Response response, Callback callback, int status, byte[] body) {
-    response.setStatus(status);
-    response.getHeaders().put(JSON);
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    JettyAnswers.json(response, callback, status, body);
   }
 }

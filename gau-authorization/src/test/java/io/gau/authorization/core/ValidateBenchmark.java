@@ -7,7 +7,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Security;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -17,8 +16,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * In-process throughput on one thread (run by ops/bench/authorization/run.sh, not by the tests): ES256
  * verification of distinct tokens, repeated validation of the same token (signature remembered, expiry and key
- * trust still checked), ES256 signing, and raw ES256 verification with the key table ({@link Es256KeyTable}, what
- * validation uses) beside Bouncy Castle's general ES256 and Ed25519 verifiers for comparison.
+ * trust still checked), ES256 signing (all through {@link EcdsaProvider}, as validation does), and raw ES256
+ * verification by the native provider and by Bouncy Castle, with Bouncy Castle's Ed25519 for comparison.
  * Rates are per CPU-second of the measuring thread ("per core"), so a busy machine does not distort them;
  * wall-clock rates are printed beside them.
  */
@@ -51,51 +50,37 @@ public final class ValidateBenchmark {
       warm.verify(token);
     }
     AccessTokenCodec codec = new AccessTokenCodec(keys, policy, InstantSource.system());
+    System.out.println("ES256 provider: " + EcdsaProvider.name());
     report("verify, distinct tokens (ES256 each)", tokens, i -> codec.verify(signed[i]));
     report("verify, repeated tokens (signature remembered)", 500_000, i -> codec.verify(signed[i % 1000]));
     report("sign (ES256, full JWT)", tokens / 2, i -> signer.sign(i + 1, UUID.randomUUID(), "member"));
 
     byte[] message = signed[0].substring(0, signed[0].lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
-    rawTableVerify(message, tokens);
-    rawVerify("raw BC verify, ES256 (P-256, BC key)", "EC", "SHA256withECDSA", message, tokens);
-    rawVerify("raw BC verify, Ed25519", "Ed25519", "Ed25519", message, tokens);
+    String nativeProvider = EcdsaProvider.nativeProvider().orElse(null);
+    if (nativeProvider != null) {
+      rawVerify("raw native verify, ES256 (Corretto)", nativeProvider, "EC", "SHA256withECDSA", message, tokens);
+    }
+    rawVerify("raw BC verify, ES256 (P-256, BC key)", "BC", "EC", "SHA256withECDSA", message, tokens);
+    rawVerify("raw BC verify, Ed25519", "BC", "Ed25519", "Ed25519", message, tokens);
   }
 
-  private static void rawTableVerify(byte[] message, int n) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair pair = generator.generateKeyPair();
-    Signature sign = Signature.getInstance("SHA256withECDSAinP1363Format");
-    sign.initSign(pair.getPrivate());
-    sign.update(message);
-    byte[] signature = sign.sign();
-    Es256KeyTable table = new Es256KeyTable((ECPublicKey) pair.getPublic());
-    Op verify =
-        i -> {
-          if (!table.verify(message, signature)) {
-            throw new IllegalStateException("signature did not verify");
-          }
-        };
-    warmThenReport("raw table verify, ES256 (Es256KeyTable)", n, verify);
-  }
-
-  private static void rawVerify(String name, String keyAlgorithm, String algorithm, byte[] message, int n)
-      throws Exception {
+  private static void rawVerify(String name, String provider, String keyAlgorithm, String algorithm, byte[] message,
+      int n) throws Exception {
     if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
       Security.addProvider(new BouncyCastleProvider());
     }
-    KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm, "BC");
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm, provider);
     if (keyAlgorithm.equals("EC")) {
       generator.initialize(new ECGenParameterSpec("secp256r1"));
     }
     KeyPair pair = generator.generateKeyPair();
-    Signature sign = Signature.getInstance(algorithm, "BC");
+    Signature sign = Signature.getInstance(algorithm, provider);
     sign.initSign(pair.getPrivate());
     sign.update(message);
     byte[] signature = sign.sign();
     Op verify =
         i -> {
-          Signature s = Signature.getInstance(algorithm, "BC");
+          Signature s = Signature.getInstance(algorithm, provider);
           s.initVerify(pair.getPublic());
           s.update(message);
           if (!s.verify(signature)) {

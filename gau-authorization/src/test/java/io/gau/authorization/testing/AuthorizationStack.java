@@ -17,7 +17,10 @@ import java.util.Map;
  * from GauInfra, and the overrides that point an application instance at them.
  */
 public final class AuthorizationStack {
+  /** The key of the caller "account". */
   public static final String PRIVATE_KEY = "it-private-key-0123456789-0123456789-abcdef";
+  /** A key that another service (upload) accepts from account, and this one must not. */
+  public static final String OTHER_SERVICE_KEY = "it-upload-caller-key-0123456789-0123456789";
   public static final String SIGNING_KEY_SECRET = "it-signing-key-secret-0123456789-0123456789";
 
   private final GauInfra gau = GauInfra.get();
@@ -67,7 +70,7 @@ public final class AuthorizationStack {
             "dw.database.url", database.jdbcUrl(),
             "dw.database.user", database.user(),
             "dw.database.password", database.password() == null ? "" : database.password(),
-            "dw.privateKey", PRIVATE_KEY,
+            "dw.internalCallers.account", PRIVATE_KEY,
             "dw.signingKeySecret", SIGNING_KEY_SECRET);
     props.forEach(System::setProperty);
     try {
@@ -92,7 +95,7 @@ public final class AuthorizationStack {
                 ConfigOverride.config("redis.host", gau.infra().redisHost()),
                 ConfigOverride.config("redis.port", Integer.toString(gau.infra().redisPort())),
                 ConfigOverride.config("redis.database", Integer.toString(redisDatabase)),
-                ConfigOverride.config("privateKey", PRIVATE_KEY),
+                ConfigOverride.config("internalCallers.account", PRIVATE_KEY),
                 ConfigOverride.config("signingKeySecret", SIGNING_KEY_SECRET),
                 ConfigOverride.config("logging.level", "WARN")));
     overrides.addAll(Arrays.asList(extra));

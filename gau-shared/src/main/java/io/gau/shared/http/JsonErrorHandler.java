@@ -32,6 +32,12 @@ public class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHand
     }
   }
 
+  /** Jetty writes error bodies only for GET, POST and HEAD by default: a DELETE or PATCH got an empty 400. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -64,6 +70,11 @@ public class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHand
 
   /** The same JSON body for errors raised inside a servlet context (e.g. {@code sendError}). */
   static class ServletContextJsonErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(
         Request request,

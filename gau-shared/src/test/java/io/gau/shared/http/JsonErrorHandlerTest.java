@@ -51,6 +51,14 @@ class JsonErrorHandlerTest {
   }
 
   @Test
+  void everyMethodGetsTheEnvelopeNotOnlyGetAndPost() throws IOException {
+    for (String method : new String[] {"DELETE", "PUT", "PATCH", "OPTIONS"}) {
+      String response = raw(method, "/images/%2e%2e/%2e%2e/etc/passwd", "");
+      assertThat(response).as(method).startsWith("HTTP/1.1 400").contains("\"code\":\"bad_request\"");
+    }
+  }
+
+  @Test
   void oversizeHeadersAreA431Envelope() throws IOException {
     String response = rawGet("/x", "X-Big: " + "a".repeat(20_000) + "\r\n");
     assertThat(response).startsWith("HTTP/1.1 431").contains("\"code\":\"headers_too_large\"");
@@ -63,10 +71,14 @@ class JsonErrorHandlerTest {
   }
 
   private static String rawGet(String path, String extraHeaders) throws IOException {
+    return raw("GET", path, extraHeaders);
+  }
+
+  private static String raw(String method, String path, String extraHeaders) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
       socket.setSoTimeout(5000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extraHeaders + "\r\n")
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extraHeaders + "\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();

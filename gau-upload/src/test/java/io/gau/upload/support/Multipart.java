@@ -28,8 +28,13 @@ public final class Multipart {
   }
 
   public HttpRequest.BodyPublisher publisher() {
+    return HttpRequest.BodyPublishers.ofByteArray(bytes());
+  }
+
+  /** The finished body (call once). */
+  public byte[] bytes() {
     write("--" + boundary + "--\r\n");
-    return HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
+    return body.toByteArray();
   }
 
   private void write(String s) {

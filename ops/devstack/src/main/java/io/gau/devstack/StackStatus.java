@@ -127,7 +127,7 @@ final class StackStatus {
                 "login = password = recipient", listening(infra.smtpHost(), infra.pop3Port())});
         rows.add(new String[] {"IMAP", "imap://" + infra.smtpHost() + ":" + infra.imapPort(),
                 "login = password = recipient", listening(infra.smtpHost(), infra.imapPort())});
-        rows.add(new String[] {"Private-Key", privateKey, "", ""});
+        rows.add(new String[] {"Private-Key", privateKey, "", "the local operator caller (authorization, upload)"});
         return format(rows);
     }
 

@@ -9,7 +9,7 @@ import io.gau.shared.authorization.api.TokenPairResponse;
 import io.gau.shared.authorization.api.ValidateTokenResponse;
 import io.gau.shared.errors.ApiException;
 import io.gau.shared.errors.ErrorResponse;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalCallers;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -108,7 +108,7 @@ public class AuthorizationClient {
   private <T> T call(Invocation.Builder request, Function<Invocation.Builder, Response> method, Class<T> type) {
     Response response;
     try {
-      response = method.apply(request.header(PrivateKeyFilter.HEADER, privateKey));
+      response = method.apply(request.header(InternalCallers.HEADER, privateKey));
     } catch (ProcessingException e) {
       throw ApiException.unavailable(
           "authorization_unavailable", "Authorization service is unavailable", 2, e);

@@ -33,6 +33,7 @@ public final class ManifestGenerator {
   private final String ns;
   private final String env;
   private final String version;
+  private final InternalCallers callers;
 
   /**
    * @param configFiles the text of {@code config/<service>.yml} for each service, put verbatim in its
@@ -44,6 +45,7 @@ public final class ManifestGenerator {
     this.ns = values.str("namespace");
     this.env = values.str("environment");
     this.version = values.str("version");
+    this.callers = new InternalCallers(values, configFiles);
     checkDatabaseCapacity();
     if (version.isBlank() || version.equals("latest")) {
       throw new IllegalArgumentException("version must pin a release tag, not '" + version + "'");
@@ -196,6 +198,8 @@ public final class ManifestGenerator {
         data.put("CDN_URL", cdn);
         data.put("PUBLIC_BASE_URL", "https://" + values.str("hosts.api"));
         data.put("GOOGLE_CLIENT_ID", values.str("google.clientId"));
+        // only Traefik's X-Forwarded-For names the client; from any other peer the socket address does
+        data.put("TRUSTED_PROXIES", "[" + String.join(", ", values.strings("ingress.trustedProxies")) + "]");
       }
       case AUTHORIZATION -> {
         putDatabase(data, svc);
@@ -256,6 +260,12 @@ public final class ManifestGenerator {
         "valueFrom", map("secretKeyRef", map("name", secret, "key", key)));
   }
 
+  private static Map<String, Object> secretEnv(SecretKey s) {
+    return map(
+        "name", s.env(),
+        "valueFrom", map("secretKeyRef", map("name", s.secret(), "key", s.key(), "optional", s.optional() ? true : null)));
+  }
+
   private static Map<String, Object> literalEnv(String name, String value) {
     return map("name", name, "value", value);
   }
@@ -280,33 +290,12 @@ public final class ManifestGenerator {
             + ",service.namespace=" + PART_OF + ",service.version=" + version
             + ",k8s.namespace.name=" + ns + ",k8s.pod.name=$(K8S_POD_NAME)"));
     for (SecretKey s : svc.secrets()) {
-      vars.add(secretEnv(s.env(), s.secret(), s.key()));
+      vars.add(secretEnv(s));
+    }
+    for (SecretKey s : callers.acceptedKeys(svc)) {
+      vars.add(secretEnv(s));
     }
     return vars;
-  }
-
-  /** The secret keys that every generated object references, for the runbook and its test. */
-  public static List<SecretKey> requiredSecrets(boolean inClusterPostgres) {
-    List<SecretKey> all = new ArrayList<>();
-    all.add(new SecretKey(OTEL_SECRET, "OTEL_EXPORTER_OTLP_ENDPOINT", "Grafana Cloud OTLP gateway URL"));
-    all.add(new SecretKey(OTEL_SECRET, "OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Basic <base64 instance:token>"));
-    for (GauService svc : GauService.values()) {
-      for (SecretKey s : svc.secrets()) {
-        if (all.stream().noneMatch(k -> k.secret().equals(s.secret()) && k.key().equals(s.key()))) {
-          all.add(s);
-        }
-      }
-    }
-    all.add(new SecretKey("gau-pgpool", "PGPOOL_ADMIN_PASSWORD", "PgPool admin user"));
-    all.add(new SecretKey("gau-pgpool", "PGPOOL_POSTGRES_PASSWORD", "PostgreSQL superuser password, as PgPool knows it"));
-    all.add(new SecretKey("gau-pgpool", "PGPOOL_SR_CHECK_PASSWORD", "password of the streaming-replication check user"));
-    all.add(new SecretKey("gau-pgpool", "PGPOOL_POSTGRES_CUSTOM_PASSWORDS", "<account DB_PASSWORD>,<authorization DB_PASSWORD>"));
-    all.add(new SecretKey("gau-rabbitmq", "RABBITMQ_PASSWORD", "password of the RabbitMQ user gau"));
-    all.add(new SecretKey("gau-rabbitmq", "RABBITMQ_ERLANG_COOKIE", "Erlang cookie of the RabbitMQ node"));
-    if (inClusterPostgres) {
-      all.add(new SecretKey("gau-postgres", "POSTGRES_PASSWORD", "superuser of the in-cluster PostgreSQL"));
-    }
-    return all;
   }
 
   // ---------------------------------------------------------------- the five services
@@ -621,11 +610,12 @@ public final class ManifestGenerator {
         list(from(traefik, "http"))));
     out.add(policy("gau-cdn", map("matchLabels", selector("gau-cdn", "server")),
         list(from(traefik, "http"))));
-    // internal APIs: only gau-account calls them (Private-Key), never the ingress controller
-    out.add(policy("gau-authorization", map("matchLabels", selector("gau-authorization", "server")),
-        list(from(peersNamed("gau-account"), "http"))));
-    out.add(policy("gau-upload", map("matchLabels", selector("gau-upload", "server")),
-        list(from(peersNamed("gau-account"), "http"))));
+    // internal APIs: gau-account and the listed internalCallers (each with its own key), never the ingress
+    for (GauService callee : InternalCallers.CALLEES) {
+      Map<String, Object> account = map("podSelector", podsNamed("gau-account"));
+      out.add(policy(callee.k8sName(), map("matchLabels", selector(callee.k8sName(), "server")),
+          list(from(map("from", callers.peersOf(callee, account)), "http"))));
+    }
     out.add(policy("pgpool", map("matchLabels", selector("pgpool", "database-proxy")),
         list(from(peersNamed("gau-account", "gau-authorization"), 5432))));
     if (inClusterPostgres()) {

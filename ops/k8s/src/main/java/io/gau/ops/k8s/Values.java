@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -66,6 +67,28 @@ public final class Values {
   public String optional(String path) {
     Object value = find(path);
     return value == null ? "" : String.valueOf(value);
+  }
+
+  /** A list of mappings that may be absent (then empty); anything else in its place is an error. */
+  public List<Map<?, ?>> mappings(String path) {
+    Object value = find(path);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> items) || items.stream().anyMatch(i -> !(i instanceof Map))) {
+      throw new IllegalArgumentException(source + ": '" + path + "' must be a list of mappings");
+    }
+    return items.stream().<Map<?, ?>>map(i -> (Map<?, ?>) i).toList();
+  }
+
+  /** A required, non-empty list of scalars. */
+  public List<String> strings(String path) {
+    Object value = required(path);
+    if (!(value instanceof List<?> items) || items.isEmpty()
+        || items.stream().anyMatch(i -> i == null || i instanceof Map || i instanceof Iterable)) {
+      throw new IllegalArgumentException(source + ": '" + path + "' must be a non-empty list of values");
+    }
+    return items.stream().map(String::valueOf).toList();
   }
 
   /** A required integer. */

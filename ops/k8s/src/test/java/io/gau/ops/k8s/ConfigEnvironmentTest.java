@@ -73,6 +73,16 @@ class ConfigEnvironmentTest {
     assertThat(provided(upload, configMaps)).containsAll(variablesNamed(ROOT.resolve("config/upload.yml"), "CDN_"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void accountBelievesXForwardedForFromTheIngressControllersAddressesOnly(String env) throws IOException {
+    Map<?, ?> account = serviceContainers(generate(env)).get("gau-account").get(0);
+    Values values = Values.load(ROOT.resolve("ops/k8s/" + env + ".yml"));
+    assertThat(literalEnv(account, configMaps))
+        .containsEntry("TRUSTED_PROXIES", "[" + String.join(", ", values.strings("ingress.trustedProxies")) + "]");
+    assertThat(Files.readString(ROOT.resolve("config/account.yml"))).contains("trustedProxies: ${TRUSTED_PROXIES:-[]}");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private Map<String, Map<?, ?>> configMaps = new HashMap<>();
