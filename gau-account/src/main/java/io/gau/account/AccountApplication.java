@@ -23,6 +23,7 @@ import io.gau.account.client.GooglePictureFetcher;
 import io.gau.account.client.UploadClient;
 import io.gau.account.config.GoogleFactory;
 import io.gau.account.config.SecurityFactory;
+import io.gau.shared.http.ClientAddress;
 import io.gau.account.core.AccountService;
 import io.gau.account.core.AvatarService;
 import io.gau.account.core.GoogleSignInService;
@@ -33,6 +34,7 @@ import io.gau.account.core.PasswordHasher;
 import io.gau.account.core.PasswordPolicy;
 import io.gau.account.core.PasswordService;
 import io.gau.account.core.RateLimiter;
+import io.gau.account.core.RequestQuotas;
 import io.gau.account.core.SecretBox;
 import io.gau.account.db.AccountStore;
 import io.gau.account.db.Daos;
@@ -91,6 +93,7 @@ public class AccountApplication extends Application<AccountConfiguration> {
   public void run(AccountConfiguration configuration, Environment environment) {
     InstantSource clock = InstantSource.system();
     SecurityFactory security = configuration.security;
+    ClientAddress clients = new ClientAddress(security.trustedProxies);
     String publicBaseUrl = configuration.publicBaseUrl;
 
     Jdbi jdbi = GauJdbi.build(environment, configuration.getDatabase(), "postgresql", Daos.TYPES);
@@ -100,9 +103,9 @@ public class AccountApplication extends Application<AccountConfiguration> {
     Client http = new JerseyClientBuilder(environment).using(configuration.getHttpClient()).build(getName());
 
     AuthorizationClient authorization =
-        new AuthorizationClient(http, URI.create(configuration.getAuthorizationUrl()), configuration.getPrivateKey());
+        new AuthorizationClient(http, URI.create(configuration.getAuthorizationUrl()), configuration.getAuthorizationCallerKey());
     UploadClient upload = new UploadClient(
-        http, URI.create(configuration.getUploadUrl()), configuration.getPrivateKey(), configuration.getCdnUrl());
+        http, URI.create(configuration.getUploadUrl()), configuration.getUploadCallerKey(), configuration.getCdnUrl());
     GoogleFactory googleConfig = configuration.google;
     GooglePictureFetcher pictures = new GooglePictureFetcher(
         GooglePictureFetcher.newHttpClient(googleConfig.pictureTimeout.toJavaDuration(), null),
@@ -117,12 +120,15 @@ public class AccountApplication extends Application<AccountConfiguration> {
     RateLimiter limiter = new RateLimiter(redis, clock, security.failureWindow.toJavaDuration(), security.maxDelay.toJavaDuration());
     MfaService mfa = new MfaService(store, new SecretBox(security.dataKey), hasher, clock, security.totpIssuer);
     AccountService accounts = new AccountService(store, hasher, policy, mailer, limiter, authorization, clock,
-        publicBaseUrl, security.verificationTtl.toJavaDuration(), security.mailInterval.toJavaDuration());
+        publicBaseUrl, security.verificationTtl.toJavaDuration(), security.mailInterval.toJavaDuration(),
+        new RequestQuotas("signup", security.signUpsPerAddress, security.signUpsPerTarget, security.quotaWindow.toJavaDuration()));
     LoginService logins = new LoginService(store, hasher, limiter, mfa, authorization, mailer, clock,
         security.accountFreeFailures, security.ipFreeFailures, security.mfaChallengeTtl.toJavaDuration(),
         security.mfaMaxAttempts, security.otpIpFreeFailures);
     PasswordService passwords = new PasswordService(store, hasher, policy, mailer, limiter, logins, clock,
-        publicBaseUrl, security.resetTtl.toJavaDuration(), security.mailInterval.toJavaDuration());
+        publicBaseUrl, security.resetTtl.toJavaDuration(), security.mailInterval.toJavaDuration(),
+        new RequestQuotas("reset", security.resetRequestsPerAddress, security.resetMailsPerTarget,
+            security.quotaWindow.toJavaDuration()));
     AvatarService avatars = new AvatarService(store, upload, clock, configuration.avatarMaxSize.toBytes());
     GoogleSignInService google = new GoogleSignInService(store, googleClient, avatars, logins, mailer, clock);
     TokenCookies cookies = new TokenCookies(configuration.cookies);
@@ -131,11 +137,11 @@ public class AccountApplication extends Application<AccountConfiguration> {
     environment.jersey().register(new AuthDynamicFeature(
         new AccessTokenAuthFilter(new AccessTokenAuthenticator(authorization), security.allowedOrigins)));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AccountPrincipal.class));
-    environment.jersey().register(new RegistrationResource(accounts));
-    environment.jersey().register(new LoginResource(logins, google, cookies));
+    environment.jersey().register(new RegistrationResource(accounts, clients));
+    environment.jersey().register(new LoginResource(logins, google, cookies, clients));
     environment.jersey().register(new ProfileResource(accounts, avatars));
-    environment.jersey().register(new MfaResource(mfa, logins, cookies));
-    environment.jersey().register(new PasswordResource(passwords));
+    environment.jersey().register(new MfaResource(mfa, logins, cookies, clients));
+    environment.jersey().register(new PasswordResource(passwords, clients));
     environment.jersey().register(new AccountResource(accounts, cookies));
 
     if (configuration.outbox.enabled) {

@@ -11,21 +11,26 @@ import io.gau.account.config.OutboxFactory;
 import io.gau.account.config.SecurityFactory;
 import io.gau.shared.config.AmqpFactory;
 import io.gau.shared.config.RedisFactory;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalCallers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Configuration of gau-account: its PostgreSQL, Redis (rate limits), the AMQP broker (mail outbox), the shared key and the internal services it calls. */
+/** Configuration of gau-account: its PostgreSQL, Redis (rate limits), the AMQP broker (mail outbox), the keys and the internal services it calls. */
 public class AccountConfiguration extends Configuration {
   @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
   @Valid @NotNull private RedisFactory redis = new RedisFactory();
   @Valid @NotNull private AmqpFactory amqp = new AmqpFactory();
 
+  /** The key account sends to gau-authorization (a different one from the upload key, see InternalCallers). */
   @NotNull
-  @Size(min = PrivateKeyFilter.MIN_SECRET_BYTES, message = "must be at least 32 characters (PRIVATE_KEY)")
-  private String privateKey;
+  @Size(min = InternalCallers.MIN_KEY_BYTES, message = "must be at least 32 characters (AUTHORIZATION_CALLER_KEY)")
+  private String authorizationCallerKey;
+  /** The key account sends to gau-upload: an upload pod that leaks it cannot mint tokens. */
+  @NotNull
+  @Size(min = InternalCallers.MIN_KEY_BYTES, message = "must be at least 32 characters (UPLOAD_CALLER_KEY)")
+  private String uploadCallerKey;
   @NotEmpty private String authorizationUrl;
   @NotEmpty private String uploadUrl;
   @NotEmpty private String cdnUrl;
@@ -73,13 +78,23 @@ public class AccountConfiguration extends Configuration {
   }
 
   @JsonProperty
-  public String getPrivateKey() {
-    return privateKey;
+  public String getAuthorizationCallerKey() {
+    return authorizationCallerKey;
   }
 
   @JsonProperty
-  public void setPrivateKey(String privateKey) {
-    this.privateKey = privateKey;
+  public void setAuthorizationCallerKey(String authorizationCallerKey) {
+    this.authorizationCallerKey = authorizationCallerKey;
+  }
+
+  @JsonProperty
+  public String getUploadCallerKey() {
+    return uploadCallerKey;
+  }
+
+  @JsonProperty
+  public void setUploadCallerKey(String uploadCallerKey) {
+    this.uploadCallerKey = uploadCallerKey;
   }
 
   @JsonProperty

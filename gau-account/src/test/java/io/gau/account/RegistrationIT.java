@@ -96,6 +96,24 @@ class RegistrationIT {
   }
 
   @Test
+  void signUpsNamingOneEmailAreLimitedWhateverAddressTheyComeFrom() {
+    String email = unique() + "@example.com";
+    int perTarget = STACK.config().security.signUpsPerTarget;
+    for (int i = 0; i < perTarget; i++) {
+      Http.Answer answer = http.post("/basic/register", map("password", "Correct-Horse-99", "email", email),
+          "X-Forwarded-For", "198.51.100." + (i + 1));
+      assertThat(answer.status()).as("attempt %d: %s", i, answer).isEqualTo(i == 0 ? 200 : 409);
+    }
+    Http.Answer held = http.post("/basic/register", map("password", "Correct-Horse-99", "email", email),
+        "X-Forwarded-For", "203.0.113.200");
+    assertThat(held.status()).isEqualTo(429);
+    assertThat(held.json().get("code").asText()).isEqualTo("too_many_requests");
+    assertThat(held.headers().firstValueAsLong("Retry-After").orElse(0)).isPositive();
+    assertThat(http.post("/basic/register", map("password", "Correct-Horse-99", "email", unique() + "@example.com"),
+        "X-Forwarded-For", "203.0.113.200").status()).as("another email from that address").isEqualTo(200);
+  }
+
+  @Test
   void resendByUserIdAlwaysAnswersTheSame() {
     Http.Answer unknown = http.post("/send-verification/" + UUID.randomUUID(), null);
     Http.Answer garbage = http.post("/send-verification/not-a-uuid", null);

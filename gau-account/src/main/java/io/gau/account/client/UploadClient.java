@@ -2,7 +2,7 @@ package io.gau.account.client;
 
 import io.gau.account.core.AvatarStore;
 import io.gau.shared.errors.ApiException;
-import io.gau.shared.http.PrivateKeyFilter;
+import io.gau.shared.http.InternalCallers;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -40,7 +40,7 @@ public class UploadClient implements AvatarStore {
     Response response;
     try {
       response = image.request(MediaType.APPLICATION_JSON_TYPE)
-          .header(PrivateKeyFilter.HEADER, privateKey)
+          .header(InternalCallers.HEADER, privateKey)
           .method("PATCH", Entity.entity(body.toByteArray(), "multipart/form-data; boundary=" + boundary));
     } catch (ProcessingException e) {
       throw ApiException.unavailable("upload_unavailable", "Upload service is unavailable", 2, e);

@@ -22,6 +22,12 @@ public class SecurityFactory {
   /** Concurrent argon2 computations; more wait, so a login burst cannot exhaust memory or CPU. */
   @JsonProperty @Min(1) public int maxConcurrentHashes = 4;
 
+  /**
+   * Proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client: Traefik's pods in
+   * production. Empty trusts none: the socket's peer is the client, whatever the header says.
+   */
+  @JsonProperty @NotNull public List<@NotNull String> trustedProxies = List.of();
+
   /** Failed logins per account allowed in {@link #failureWindow} before delays start. */
   @JsonProperty @Min(1) public int accountFreeFailures = 5;
 
@@ -43,6 +49,20 @@ public class SecurityFactory {
 
   /** Minimum time between two verification/reset mails to one address. */
   @JsonProperty @NotNull public Duration mailInterval = Duration.seconds(60);
+
+  /** Sign-ups one client address may make per {@link #quotaWindow}. */
+  @JsonProperty @Min(1) public int signUpsPerAddress = 20;
+
+  /** Sign-ups naming one email (or phone) per {@link #quotaWindow}: retries after a failure are fine. */
+  @JsonProperty @Min(1) public int signUpsPerTarget = 5;
+
+  /** Forgotten-password requests one client address may make per {@link #quotaWindow}; then 429. */
+  @JsonProperty @Min(1) public int resetRequestsPerAddress = 10;
+
+  /** Reset mails one address may receive per {@link #quotaWindow} (also at most one per mail interval). */
+  @JsonProperty @Min(1) public int resetMailsPerTarget = 5;
+
+  @JsonProperty @NotNull public Duration quotaWindow = Duration.hours(1);
 
   /** Origins allowed for CORS and for cookie-authenticated state-changing requests (CSRF). */
   @JsonProperty @NotNull @Valid public List<String> allowedOrigins = List.of();

@@ -42,10 +42,11 @@ public class AccountService {
   private final String publicBaseUrl;
   private final Duration verificationTtl;
   private final Duration mailInterval;
+  private final RequestQuotas signUps;
 
   public AccountService(AccountStore store, PasswordHasher hasher, PasswordPolicy policy, Mailer mailer,
       RateLimiter limiter, AuthorizationClient authorization, InstantSource clock, String publicBaseUrl,
-      Duration verificationTtl, Duration mailInterval) {
+      Duration verificationTtl, Duration mailInterval, RequestQuotas signUps) {
     this.store = store;
     this.hasher = hasher;
     this.policy = policy;
@@ -56,13 +57,16 @@ public class AccountService {
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     this.verificationTtl = verificationTtl;
     this.mailInterval = mailInterval;
+    this.signUps = signUps;
   }
 
   /**
-   * Creates the account, and in the same transaction the welcome and verification mails. Duplicates
-   * are found by the unique constraints (race-free) and answered 409.
+   * Creates the account, and in the same transaction the welcome and verification mails. Sign-ups are
+   * counted per client address and per email/phone ({@link RequestQuotas}); a taken email or username is
+   * answered 409 before any password is hashed, and the unique constraints still decide a race. Hashing
+   * takes the sign-up share of argon2's capacity only, so a flood of sign-ups cannot starve logins.
    */
-  public UUID register(RegisterRequest request) {
+  public UUID register(RegisterRequest request, String clientAddress) {
     if (request == null) {
       throw ApiException.badRequest("invalid_request", "Request body is required");
     }
@@ -77,7 +81,20 @@ public class AccountService {
     String gender = Identifiers.text("gender", request.gender(), 10);
     LocalDate dateOfBirth = Identifiers.date("date_of_birth", request.dateOfBirth());
     policy.check("password", request.password(), email, explicitUsername);
-    String passwordHash = hasher.hash(request.password());
+    RequestQuotas.Spent spent = signUps.spend(limiter, clientAddress, email != null ? email : phone);
+    if (!spent.allowed()) {
+      throw RequestQuotas.refusal("sign-ups", Math.max(spent.addressWait(), spent.targetWait()));
+    }
+    store.read(daos -> {
+      if (email != null && daos.users().findByEmail(email).isPresent()) {
+        throw emailTaken();
+      }
+      if (explicitUsername != null && daos.users().findByUsername(explicitUsername).isPresent()) {
+        throw usernameTaken();
+      }
+      return null;
+    });
+    String passwordHash = hasher.hashForSignUp(request.password());
 
     String base = explicitUsername != null ? explicitUsername : Identifiers.usernameBase(fullname, email);
     for (int attempt = 0; ; attempt++) {
@@ -101,14 +118,22 @@ public class AccountService {
       } catch (RuntimeException e) {
         String constraint = AccountStore.violatedUniqueConstraint(e).orElseThrow(() -> e);
         if (constraint.contains("email")) {
-          throw ApiException.conflict("email_taken", "An account with this email already exists");
+          throw emailTaken();
         }
         if (explicitUsername != null || attempt + 1 >= USERNAME_ATTEMPTS) {
-          throw ApiException.conflict("username_taken", "This username is already taken");
+          throw usernameTaken();
         }
         // a generated username collided: try another suffix
       }
     }
+  }
+
+  private static ApiException emailTaken() {
+    return ApiException.conflict("email_taken", "An account with this email already exists");
+  }
+
+  private static ApiException usernameTaken() {
+    return ApiException.conflict("username_taken", "This username is already taken");
   }
 
   public UserRow user(UUID userId) {
@@ -153,7 +178,7 @@ public class AccountService {
             .orElseThrow(() -> ApiException.notFound("user_not_found", "User not found"));
         boolean emailChange = email != null && !email.equals(old.email());
         if (emailChange && daos.users().findByEmail(email).isPresent()) {
-          throw ApiException.conflict("email_taken", "An account with this email already exists");
+          throw emailTaken();
         }
         String newPhone = phone == null ? old.phone() : emptyToNull(phone);
         boolean phoneChanged = phone != null && !java.util.Objects.equals(newPhone, old.phone());
@@ -176,7 +201,7 @@ public class AccountService {
       throw e;
     } catch (RuntimeException e) {
       AccountStore.violatedUniqueConstraint(e).orElseThrow(() -> e);
-      throw ApiException.conflict("username_taken", "This username is already taken");
+      throw usernameTaken();
     }
   }
 

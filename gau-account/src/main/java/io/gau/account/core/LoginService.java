@@ -15,7 +15,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Password login (with the TOTP second step), token refresh, logout and sessions. */
@@ -63,28 +62,39 @@ public class LoginService {
     if (request.password().length() > 1024) {
       throw ApiException.badRequest("invalid_password", "password is too long");
     }
-    String identifier = request.username() != null ? request.username()
-        : request.email() != null ? request.email() : request.phone();
-    String key = Identifiers.loginKey(identifier);
-    String accountSubject = "acct:" + key;
-    String ipSubject = "ip:" + clientIp;
-    Set<String> failing = limiter.checkFailures(
-        new RateLimiter.Limit(accountSubject, accountFreeFailures), new RateLimiter.Limit(ipSubject, ipFreeFailures));
-
+    String key = request.username() != null ? Identifiers.loginKey(request.username())
+        : request.email() != null ? Identifiers.loginKey(request.email())
+        : Identifiers.loginKey(request.phone()).replaceAll("[\\s()-]", "");
     Optional<UserRow> found = key.isEmpty() ? Optional.empty() : store.read(daos ->
         request.username() != null ? daos.users().findByUsername(key)
             : request.email() != null ? daos.users().findByEmail(key)
-            : daos.users().findByPhone(key.replaceAll("[\\s()-]", "")));
+            : daos.users().findByPhone(key));
+    // counted per account however it was spelled; an unknown identifier has a counter of its own
+    String accountSubject = found.map(u -> "acct:" + u.userId()).orElse("acct:?" + key);
+    String addressSubject = "ip:" + clientIp;
+    List<RateLimiter.Standing> standing = limiter.standings(
+        new RateLimiter.Limit(accountSubject, accountFreeFailures), new RateLimiter.Limit(addressSubject, ipFreeFailures));
+    RateLimiter.Standing account = standing.get(0);
+    RateLimiter.Standing address = standing.get(1);
+    account.requireNoWait();
+    // a held address still gets an answer for an account with a clean counter, so other accounts' failures
+    // from behind the same NAT or proxy never lock its users out; everything else from it waits
+    if (address.mustWait() && !account.clean()) {
+      throw RateLimiter.refusal(address.retryAfterSeconds());
+    }
     PasswordHasher.Result result = found.isPresent()
         ? hasher.verify(request.password(), found.get().passwordHash())
         : dummy(request.password());
     if (result == PasswordHasher.Result.NO_MATCH) {
       limiter.recordFailure(accountSubject);
-      limiter.recordFailure(ipSubject);
+      limiter.recordFailure(addressSubject);
+      if (address.mustWait()) {
+        throw RateLimiter.refusal(address.retryAfterSeconds());
+      }
       throw ApiException.unauthorized("invalid_credentials", BAD_CREDENTIALS);
     }
     UserRow user = found.orElseThrow();
-    if (failing.contains(accountSubject)) {
+    if (!account.clean()) {
       limiter.reset(accountSubject);
     }
     if (result == PasswordHasher.Result.MATCH_NEEDS_REHASH) {
@@ -111,12 +121,12 @@ public class LoginService {
   /**
    * The second login step: the challenge from {@link #login} plus a TOTP code (each time step usable
    * once) or an unused recovery code. Each challenge allows a few attempts, then it is void; wrong
-   * codes are also counted per client IP (progressive delay), so new challenges do not buy more guesses.
+   * codes are also counted per account and per client address (progressive delay), so new challenges
+   * do not buy more guesses. As at the first step, a held address still gets an answer for an account
+   * whose own code counter is clean.
    */
   public TokenPairResponse completeMfa(String mfaToken, String code, String deviceId, String clientIp) {
     requireDevice(deviceId);
-    String ipSubject = "otp-ip:" + clientIp;
-    limiter.checkFailures(ipSubject, otpIpFreeFailures);
     byte[] hash = Sha256.of(mfaToken);
     MfaChallengeRow challenge = store.read(daos -> daos.mfa().attemptChallenge(hash, clock.instant()))
         .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));
@@ -127,12 +137,29 @@ public class LoginService {
     if (challenge.deviceId() != null && !challenge.deviceId().equals(deviceId)) {
       throw ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token");
     }
+    String accountSubject = "otp-acct:" + challenge.userId();
+    String addressSubject = "otp-ip:" + clientIp;
+    List<RateLimiter.Standing> standing = limiter.standings(
+        new RateLimiter.Limit(accountSubject, accountFreeFailures), new RateLimiter.Limit(addressSubject, otpIpFreeFailures));
+    RateLimiter.Standing account = standing.get(0);
+    RateLimiter.Standing address = standing.get(1);
+    account.requireNoWait();
+    if (address.mustWait() && !account.clean()) {
+      throw RateLimiter.refusal(address.retryAfterSeconds());
+    }
     if (!mfa.checkCode(challenge.userId(), code)) {
-      limiter.recordFailure(ipSubject);
+      limiter.recordFailure(accountSubject);
+      limiter.recordFailure(addressSubject);
+      if (address.mustWait()) {
+        throw RateLimiter.refusal(address.retryAfterSeconds());
+      }
       throw ApiException.unauthorized("invalid_otp", "Invalid OTP code");
     }
     if (store.read(daos -> daos.mfa().useChallenge(hash, clock.instant())) == 0) {
       throw ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token");
+    }
+    if (!account.clean()) {
+      limiter.reset(accountSubject);
     }
     UserRow user = store.read(daos -> daos.users().findById(challenge.userId()))
         .orElseThrow(() -> ApiException.unauthorized("invalid_mfa_token", "Invalid or expired MFA token"));

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,11 @@ public class PasswordHasher {
    * fresh blocks per login (allocating them made the GC cost more than the hash on a small heap).
    */
   private final BlockingQueue<Argon2BytesGenerator.BlockPool> pools;
+  /**
+   * Sign-ups may hold only a quarter of the pools at once, so a flood of sign-ups (which anyone can send)
+   * leaves most of argon2's capacity to logins.
+   */
+  private final Semaphore signUpShare;
   private final SecureRandom random = new SecureRandom();
   /** Verified when there is no user (or no password), so that such attempts cost the same time. */
   private final String dummyHash;
@@ -55,7 +61,25 @@ public class PasswordHasher {
     for (int i = 0; i < maxConcurrent; i++) {
       pools.add(new Argon2BytesGenerator.FixedBlockPool(Argon2BytesGenerator.getBlockCount(memoryKib, parallelism)));
     }
+    this.signUpShare = new Semaphore(Math.max(1, maxConcurrent / 4), true);
     this.dummyHash = hash("dummy-password-for-unknown-users");
+  }
+
+  /** {@link #hash} within the sign-up share of the hashing capacity; 503 when that share stays busy. */
+  public String hashForSignUp(String password) {
+    try {
+      if (!signUpShare.tryAcquire(2, TimeUnit.SECONDS)) {
+        throw ApiException.unavailable("busy", "Too many sign-ups at once; try again shortly", 1, null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("busy", "Interrupted while waiting to hash the password", 1, e);
+    }
+    try {
+      return hash(password);
+    } finally {
+      signUpShare.release();
+    }
   }
 
   /** A new argon2id PHC string with a random salt. */

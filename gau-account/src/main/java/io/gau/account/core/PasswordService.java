@@ -23,10 +23,11 @@ public class PasswordService {
   private final String publicBaseUrl;
   private final Duration resetTtl;
   private final Duration mailInterval;
+  private final RequestQuotas resetMails;
 
   public PasswordService(AccountStore store, PasswordHasher hasher, PasswordPolicy policy, Mailer mailer,
       RateLimiter limiter, LoginService logins, InstantSource clock, String publicBaseUrl, Duration resetTtl,
-      Duration mailInterval) {
+      Duration mailInterval, RequestQuotas resetMails) {
     this.store = store;
     this.hasher = hasher;
     this.policy = policy;
@@ -37,6 +38,7 @@ public class PasswordService {
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     this.resetTtl = resetTtl;
     this.mailInterval = mailInterval;
+    this.resetMails = resetMails;
   }
 
   /** Replaces the password after checking the current one, then ends every other session. */
@@ -59,12 +61,23 @@ public class PasswordService {
     logins.revokeOtherSessions(userId, sessionId);
   }
 
-  /** Mails a reset link if an account has that address; the caller always answers 202 either way. */
-  public void forgot(String rawEmail) {
+  /**
+   * Mails a reset link if an account has that address; the caller answers 202 either way. One client
+   * address asking for too many addresses gets 429 (whatever they are, so it reveals nothing); an address
+   * asked for too often gets no more mail, silently, and at most one per mail interval.
+   */
+  public void forgot(String rawEmail, String clientAddress) {
     String email;
     try {
       email = Identifiers.email("email", rawEmail);
     } catch (ApiException e) {
+      return;
+    }
+    RequestQuotas.Spent spent = resetMails.spend(limiter, clientAddress, email);
+    if (spent.addressWait() > 0) {
+      throw RequestQuotas.refusal("reset requests", spent.addressWait());
+    }
+    if (spent.targetWait() > 0) {
       return;
     }
     Optional<UserRow> user = store.read(daos -> daos.users().findByEmail(email));

@@ -15,6 +15,7 @@ import io.gau.account.core.LoginService;
 import io.gau.shared.api.MessageResponse;
 import io.gau.shared.authorization.api.TokenPairResponse;
 import io.gau.shared.authorization.client.AuthorizationClient;
+import io.gau.shared.http.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +38,13 @@ public class LoginResource {
   private final LoginService logins;
   private final GoogleSignInService google;
   private final TokenCookies cookies;
+  private final ClientAddress clients;
 
-  public LoginResource(LoginService logins, GoogleSignInService google, TokenCookies cookies) {
+  public LoginResource(LoginService logins, GoogleSignInService google, TokenCookies cookies, ClientAddress clients) {
     this.logins = logins;
     this.google = google;
     this.cookies = cookies;
+    this.clients = clients;
   }
 
   @POST
@@ -50,7 +53,7 @@ public class LoginResource {
   @ExceptionMetered
   public Response login(LoginRequest request, @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId,
       @Context HttpServletRequest http) {
-    return answer(logins.login(request, deviceId, http.getRemoteAddr()));
+    return answer(logins.login(request, deviceId, clients.of(http)));
   }
 
   @POST
@@ -59,7 +62,7 @@ public class LoginResource {
   @ExceptionMetered
   public Response google(@NotNull @Valid GoogleSignInRequest request,
       @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId, @Context HttpServletRequest http) {
-    return answer(google.signIn(request.token(), deviceId, http.getRemoteAddr()));
+    return answer(google.signIn(request.token(), deviceId, clients.of(http)));
   }
 
   /** Rotates the refresh token from {@code X-Refresh-Token} or the {@code refresh_token} cookie. */

@@ -13,6 +13,7 @@ import io.gau.account.auth.TokenCookies;
 import io.gau.account.core.LoginService;
 import io.gau.account.core.MfaService;
 import io.gau.shared.authorization.client.AuthorizationClient;
+import io.gau.shared.http.ClientAddress;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Response;
 import io.gau.shared.api.MessageResponse;
@@ -33,11 +34,13 @@ public class MfaResource {
   private final MfaService mfa;
   private final LoginService logins;
   private final TokenCookies cookies;
+  private final ClientAddress clients;
 
-  public MfaResource(MfaService mfa, LoginService logins, TokenCookies cookies) {
+  public MfaResource(MfaService mfa, LoginService logins, TokenCookies cookies, ClientAddress clients) {
     this.mfa = mfa;
     this.logins = logins;
     this.cookies = cookies;
+    this.clients = clients;
   }
 
   /** The second login step: no access token needed, the {@code mfa_token} proves the password step. */
@@ -49,7 +52,7 @@ public class MfaResource {
       @HeaderParam(AuthorizationClient.DEVICE_HEADER) String deviceId, @Context HttpServletRequest http) {
     String device = deviceId != null && !deviceId.isBlank() ? deviceId : request.deviceId();
     return LoginResource.tokens(
-        logins.completeMfa(request.mfaToken(), request.otpCode(), device, http.getRemoteAddr()), cookies);
+        logins.completeMfa(request.mfaToken(), request.otpCode(), device, clients.of(http)), cookies);
   }
 
   @GET

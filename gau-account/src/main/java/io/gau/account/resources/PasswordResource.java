@@ -12,6 +12,8 @@ import io.gau.account.views.MessageView;
 import io.gau.account.views.ResetPasswordView;
 import io.gau.shared.api.MessageResponse;
 import io.gau.shared.errors.ApiException;
+import io.gau.shared.http.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,9 +33,11 @@ import jakarta.ws.rs.core.Response;
 public class PasswordResource {
   private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
   private final PasswordService passwords;
+  private final ClientAddress clients;
 
-  public PasswordResource(PasswordService passwords) {
+  public PasswordResource(PasswordService passwords, ClientAddress clients) {
     this.passwords = passwords;
+    this.clients = clients;
   }
 
   @POST
@@ -51,8 +56,8 @@ public class PasswordResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Timed
   @ExceptionMetered
-  public Response forgot(@NotNull @Valid PasswordForgotRequest request) {
-    passwords.forgot(request.email());
+  public Response forgot(@NotNull @Valid PasswordForgotRequest request, @Context HttpServletRequest http) {
+    passwords.forgot(request.email(), clients.of(http));
     return Response.accepted(new MessageResponse("If an account has this address, a reset link was sent", 202)).build();
   }
 

@@ -10,6 +10,8 @@ import io.gau.account.core.AccountService;
 import io.gau.account.views.MessageView;
 import io.gau.shared.api.MessageResponse;
 import io.gau.shared.errors.ErrorResponse;
+import io.gau.shared.http.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,17 +27,19 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
   private final AccountService accounts;
+  private final ClientAddress clients;
 
-  public RegistrationResource(AccountService accounts) {
+  public RegistrationResource(AccountService accounts, ClientAddress clients) {
     this.accounts = accounts;
+    this.clients = clients;
   }
 
   @POST
   @Path("basic/register")
   @Timed
   @ExceptionMetered
-  public RegisterResponse register(RegisterRequest request) {
-    return new RegisterResponse("Registration successful", accounts.register(request), 200);
+  public RegisterResponse register(RegisterRequest request, @Context HttpServletRequest http) {
+    return new RegisterResponse("Registration successful", accounts.register(request, clients.of(http)), 200);
   }
 
   /** A3: an HTML page for browsers (the mail link), JSON for API clients ({@code Accept: application/json}). */

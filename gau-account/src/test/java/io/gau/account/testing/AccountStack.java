@@ -30,7 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * outbox to {@code email_exchange}; a test queue bound to {@code email.*} captures it.
  */
 public final class AccountStack {
-  public static final String PRIVATE_KEY = "it-private-key-0123456789-0123456789-abcdef";
+  /** What account sends to authorization, and (a different key) to upload, as in production. */
+  public static final String AUTHORIZATION_KEY = "it-account-to-authorization-key-0123456789";
+  public static final String UPLOAD_KEY = "it-account-to-upload-key-0123456789-0123456";
   private static final String SIGNING_SECRET = "it-signing-key-secret-0123456789-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The OAuth client id the test stack accepts for Google sign-in. */
@@ -64,8 +66,9 @@ public final class AccountStack {
   private AccountStack() throws Exception {
     TestDatabase authDb = gau.newDatabase("auth");
     migrate(new TestApps.Authorization(), "authorization", authDb,
-        Map.of("dw.privateKey", PRIVATE_KEY, "dw.signingKeySecret", SIGNING_SECRET));
+        Map.of("dw.internalCallers.account", AUTHORIZATION_KEY, "dw.signingKeySecret", SIGNING_SECRET));
     ConfigOverride[] authOverrides = common(authDb, gau.newRedisDatabase(), 0,
+        ConfigOverride.config("internalCallers.account", AUTHORIZATION_KEY),
         ConfigOverride.config("signingKeySecret", SIGNING_SECRET),
         ConfigOverride.config("maintenance.keyActivationDelay", "0s"));
     authorization = new DropwizardTestSupport<>(TestApps.Authorization.class, config("authorization"), authOverrides);
@@ -74,7 +77,7 @@ public final class AccountStack {
     ConfigOverride[] uploadOverrides = List.of(
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("privateKey", PRIVATE_KEY),
+        ConfigOverride.config("internalCallers.account", UPLOAD_KEY),
         ConfigOverride.config("storage.endpoint", infra.s3Endpoint()),
         ConfigOverride.config("redis.host", infra.redisHost()),
         ConfigOverride.config("redis.port", String.valueOf(infra.redisPort())),
@@ -90,12 +93,13 @@ public final class AccountStack {
     ConfigOverride[] accountOverrides =
         common(accountDb, gau.newRedisDatabase(), accountPort,
             ConfigOverride.config("amqp.uri", infra.amqpUri()),
+            ConfigOverride.config("authorizationCallerKey", AUTHORIZATION_KEY),
+            ConfigOverride.config("uploadCallerKey", UPLOAD_KEY),
             ConfigOverride.config("authorizationUrl", "http://127.0.0.1:" + authorization.getLocalPort()),
             ConfigOverride.config("uploadUrl", "http://127.0.0.1:" + upload.getLocalPort()),
             ConfigOverride.config("cdnUrl", "http://cdn.test"),
             ConfigOverride.config("publicBaseUrl", "http://127.0.0.1:" + accountPort),
             ConfigOverride.config("outbox.pollInterval", "100ms"),
-            ConfigOverride.config("security.ipFreeFailures", "100000"),
             ConfigOverride.config("security.mailInterval", "1s"),
             ConfigOverride.config("google.clientIds[0]", GOOGLE_CLIENT_ID),
             ConfigOverride.config("google.certificatesUrl", google.certificatesUrl()),
@@ -104,6 +108,11 @@ public final class AccountStack {
             ConfigOverride.config("google.pictureHosts", "*.googleusercontent.com,localhost"));
     account = new DropwizardTestSupport<>(TestApps.Account.class, config("account"), accountOverrides);
     start(account, accountOverrides);
+  }
+
+  /** The account service's configuration as it runs (after the overrides). */
+  public AccountConfiguration config() {
+    return account.getConfiguration();
   }
 
   /** Overrides travel as dw.* system properties: clear them so the next app's config does not see them. */
@@ -207,7 +216,6 @@ public final class AccountStack {
         ConfigOverride.config("redis.host", infra.redisHost()),
         ConfigOverride.config("redis.port", String.valueOf(infra.redisPort())),
         ConfigOverride.config("redis.database", String.valueOf(redisDb)),
-        ConfigOverride.config("privateKey", PRIVATE_KEY),
         ConfigOverride.config("logging.level", "WARN")));
     list.addAll(List.of(extra));
     return list.toArray(ConfigOverride[]::new);
