@@ -24,6 +24,7 @@ import io.gau.account.client.UploadClient;
 import io.gau.account.config.GoogleFactory;
 import io.gau.account.config.SecurityFactory;
 import io.gau.shared.http.ClientAddress;
+import io.gau.shared.http.RequestSizeLimits;
 import io.gau.account.core.AccountService;
 import io.gau.account.core.AvatarService;
 import io.gau.account.core.GoogleSignInService;
@@ -57,6 +58,9 @@ import redis.clients.jedis.RedisClient;
 
 /** gau-account: the public account API (sign-up, login, MFA, profile, avatar, email verification). */
 public class AccountApplication extends Application<AccountConfiguration> {
+
+  /** Room for the multipart boundaries and part headers around an avatar of the largest size. */
+  private static final long MULTIPART_FRAMING = 64 * 1024;
 
   public static void main(String[] args) throws Exception {
     new AccountApplication().run(args);
@@ -133,6 +137,10 @@ public class AccountApplication extends Application<AccountConfiguration> {
     GoogleSignInService google = new GoogleSignInService(store, googleClient, avatars, logins, mailer, clock);
     TokenCookies cookies = new TokenCookies(configuration.cookies);
 
+    RequestSizeLimits.limitJson(environment.getObjectMapper(), configuration.maxRequestSize.toBytes(),
+        (int) configuration.maxJsonString.toBytes(), configuration.maxJsonNesting);
+    environment.jersey().register(new RequestSizeLimits(configuration.maxRequestSize.toBytes(),
+        configuration.avatarMaxSize.toBytes() + MULTIPART_FRAMING));
     environment.jersey().register(new CorsFilter(security.allowedOrigins));
     environment.jersey().register(new AuthDynamicFeature(
         new AccessTokenAuthFilter(new AccessTokenAuthenticator(authorization), security.allowedOrigins)));

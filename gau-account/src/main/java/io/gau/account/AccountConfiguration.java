@@ -13,6 +13,7 @@ import io.gau.shared.config.AmqpFactory;
 import io.gau.shared.config.RedisFactory;
 import io.gau.shared.http.InternalCallers;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,6 +47,14 @@ public class AccountConfiguration extends Configuration {
 
   /** Largest avatar accepted before it is forwarded to gau-upload. */
   @NotNull @JsonProperty public DataSize avatarMaxSize = DataSize.mebibytes(5);
+
+  /** Largest request body (the avatar route excepted: avatarMaxSize plus the multipart framing): 413 beyond. */
+  @NotNull @JsonProperty public DataSize maxRequestSize = DataSize.kibibytes(64);
+
+  /** Longest JSON string and deepest JSON nesting a request may carry: 400 beyond, while parsing. */
+  @NotNull @JsonProperty public DataSize maxJsonString = DataSize.kibibytes(8);
+
+  @Min(2) @JsonProperty public int maxJsonNesting = 8;
 
   @JsonProperty("database")
   public DataSourceFactory getDatabase() {

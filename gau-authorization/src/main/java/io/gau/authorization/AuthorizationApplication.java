@@ -19,7 +19,7 @@ import io.gau.authorization.core.TokenService;
 import io.gau.authorization.db.SessionDao;
 import io.gau.authorization.db.SigningKeyDao;
 import io.gau.authorization.resources.JwksResource;
-import io.gau.authorization.resources.RequestSizeLimitFilter;
+import io.gau.shared.http.RequestSizeLimitFilter;
 import io.gau.authorization.resources.SessionResource;
 import io.gau.authorization.resources.TokenResource;
 import io.gau.authorization.resources.ValidateHandler;

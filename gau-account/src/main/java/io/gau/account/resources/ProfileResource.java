@@ -13,6 +13,7 @@ import io.gau.account.core.AvatarService;
 import io.gau.account.db.MfaRow;
 import io.gau.account.db.UserRow;
 import io.gau.shared.errors.ApiException;
+import io.gau.shared.http.RequestSizeLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -119,6 +120,7 @@ public class ProfileResource {
   @PATCH
   @Path("avatar")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RequestSizeLimits.Upload
   @Timed
   @ExceptionMetered
   public AvatarResponse avatar(@Auth AccountPrincipal user, FormDataMultiPart form) {

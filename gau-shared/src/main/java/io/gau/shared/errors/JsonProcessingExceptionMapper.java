@@ -2,8 +2,10 @@ package io.gau.shared.errors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.stream.Collectors;
@@ -20,6 +22,16 @@ public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProces
       // our own type cannot be (de)serialised: a server bug, not the client's
       LOG.error("JSON mapping definition error", e);
       return ErrorResponses.of(500, "internal_error", ErrorResponses.messageFor(500));
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WebApplicationException refusal) {
+        // a limit on the body stream (413) refused it while Jackson was reading
+        return refusal.getResponse();
+      }
+      if (cause instanceof StreamConstraintsException) {
+        return ErrorResponses.of(400, "json_limit_exceeded",
+            "Request body exceeds the JSON limits (string length, nesting depth or document size)");
+      }
     }
     if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
       return ErrorResponses.of(400, "malformed_json", "Request body is not valid JSON");

@@ -16,7 +16,6 @@ public enum GauService {
           "the Private-Key account sends to upload", "UPLOAD_CALLER_KEY"),
       new SecretKey("gau-account", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (producer of email_exchange)"),
       new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (login limits)"),
-      new SecretKey("gau-account", "GOOGLE_CLIENT_SECRET", "OAuth client secret of Google sign-in"),
       new SecretKey("gau-account", "ACCOUNT_DATA_KEY", "base64 of 32 random bytes; encrypts TOTP secrets at rest"))),
   AUTHORIZATION("authorization", 8081, 8181, true, List.of(
       new SecretKey("gau-authorization", "DB_PASSWORD", "password of the gau_authorization PostgreSQL role"),
@@ -34,7 +33,7 @@ public enum GauService {
   EMAIL("email", 8084, 8184, false, List.of(
       new SecretKey("gau-email", "AMQP_URI", "amqp://gau:<password>@rabbitmq:5672/ (consumer of email_queue)"),
       new SecretKey("gau-email", "SMTP_PASSWORD", "password of the SMTP relay"),
-      new SecretKey(SecretKey.REDIS_SHARED, "REDIS_PASSWORD", "password of redis-authorization (idempotency keys)")));
+      new SecretKey(SecretKey.REDIS_EMAIL, "REDIS_PASSWORD", "password of redis-email (idempotency claims)")));
 
   private final String id;
   private final int appPort;
@@ -100,9 +99,11 @@ public enum GauService {
       return "gau-caller-" + caller + "-" + callee;
     }
 
-    /** Secret of the durable Redis (token bitmap, login limits, email idempotency keys). */
+    /** Secret of the durable Redis of authorization and account (token bitmap, login limits). */
     public static final String REDIS_SHARED = "gau-redis-authorization";
     /** Secret of the LRU image-cache Redis. */
     public static final String REDIS_CACHE = "gau-redis-cdn";
+    /** Secret of gau-email's own Redis (its idempotency claims). */
+    public static final String REDIS_EMAIL = "gau-redis-email";
   }
 }

@@ -217,7 +217,7 @@ public final class ManifestGenerator {
         data.put("CDN_BASE_URL", cdn);
       }
       case EMAIL -> {
-        putRedis(data, "redis-authorization");
+        putRedis(data, "redis-email");
         data.put("SMTP_HOST", values.str("smtp.host"));
         data.put("SMTP_PORT", values.str("smtp.port"));
         data.put("SMTP_TRANSPORT", values.str("smtp.transport"));
@@ -623,7 +623,9 @@ public final class ManifestGenerator {
           list(from(peersNamed("pgpool"), 5432))));
     }
     out.add(policy("redis-authorization", map("matchLabels", selector("redis-authorization", "cache")),
-        list(from(peersNamed("gau-account", "gau-authorization", "gau-email"), 6379))));
+        list(from(peersNamed("gau-account", "gau-authorization"), 6379))));
+    out.add(policy("redis-email", map("matchLabels", selector("redis-email", "cache")),
+        list(from(peersNamed("gau-email"), 6379))));
     out.add(policy("redis-cdn", map("matchLabels", selector("redis-cdn", "cache")),
         list(from(peersNamed("gau-cdn", "gau-upload"), 6379))));
     out.add(policy("rabbitmq", map("matchLabels", selector("rabbitmq", "broker")),
@@ -639,7 +641,8 @@ public final class ManifestGenerator {
 
   private List<Map<String, Object>> infrastructure() {
     List<Map<String, Object>> out = new ArrayList<>();
-    out.addAll(redisAuthorization());
+    out.addAll(durableRedis("redis-authorization", SecretKey.REDIS_SHARED, "redis.authorization"));
+    out.addAll(durableRedis("redis-email", SecretKey.REDIS_EMAIL, "redis.email"));
     out.addAll(redisCdn());
     out.addAll(pgpool());
     if (inClusterPostgres()) {
@@ -724,12 +727,15 @@ public final class ManifestGenerator {
         "volumeMounts", list(map("name", "data", "mountPath", "/data")));
   }
 
-  /** The token bitmap: durable (AOF on a PVC), though PostgreSQL can rebuild it. */
-  private List<Map<String, Object>> redisAuthorization() {
-    String name = "redis-authorization";
+  /**
+   * A durable Redis (AOF on a PVC): redis-authorization holds the token bitmap (PostgreSQL can rebuild it)
+   * and login limits; redis-email holds gau-email's idempotency claims, apart, so the email pods hold no
+   * password of the Redis that decides whether a token is revoked.
+   */
+  private List<Map<String, Object>> durableRedis(String name, String secret, String valuesKey) {
     Map<String, Object> container = redisContainer(name, list(
         "redis-server", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", "/data",
-        "--requirepass", "$(REDIS_PASSWORD)"), SecretKey.REDIS_SHARED, values.str("redis.authorization.memory"));
+        "--requirepass", "$(REDIS_PASSWORD)"), secret, values.str(valuesKey + ".memory"));
     Map<String, Object> pod = map(
         "automountServiceAccountToken", false,
         "securityContext", podSecurity(999, 1000),
@@ -737,7 +743,7 @@ public final class ManifestGenerator {
         "containers", list(container));
     return List.of(
         infraService(name, "cache", 6379, "redis", false),
-        statefulSet(name, "cache", pod, pvcTemplate("data", values.str("redis.authorization.storage"))));
+        statefulSet(name, "cache", pod, pvcTemplate("data", values.str(valuesKey + ".storage"))));
   }
 
   /** The image cache: bounded memory, least-recently-used keys evicted, nothing kept on disk. */

@@ -42,6 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -395,5 +398,60 @@ class GeneratedManifestsTest {
         }
       }
     }
+  }
+
+  /** The table "What each workload reads" in ops/README.md: workload name -> "secret/key" it references. */
+  private static Map<String, Set<String>> secretsTable() throws IOException {
+    Map<String, Set<String>> table = new TreeMap<>();
+    Pattern row = Pattern.compile("^\\| `([a-z0-9-]+)`(?: \\([a-z]+\\))? \\| (`[^|]+`) \\|$");
+    String section = Files.readString(OPS.resolve("README.md")).split("### What each workload reads", 2)[1];
+    for (String line : section.split("\n")) {
+      Matcher m = row.matcher(line.trim());
+      if (m.matches()) {
+        Set<String> refs = new TreeSet<>();
+        for (String ref : m.group(2).split(",")) {
+          refs.add(ref.trim().replace("`", ""));
+        }
+        table.put(m.group(1), refs);
+      }
+    }
+    return table;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void everyWorkloadReadsExactlyTheSecretKeysTheRunbookListsForIt(String env) throws IOException {
+    Map<String, Set<String>> table = secretsTable();
+    assertThat(table).containsKeys("gau-account", "gau-email", "redis-email");
+    List<HasMetadata> all = parseAll(generate(env, tmp.resolve(env)));
+    Map<String, List<Container>> workloads = new TreeMap<>();
+    ofType(all, Deployment.class).forEach(d -> workloads.put(d.getMetadata().getName(), containers(
+        d.getSpec().getTemplate().getSpec().getContainers(), d.getSpec().getTemplate().getSpec().getInitContainers())));
+    ofType(all, StatefulSet.class).forEach(d -> workloads.put(d.getMetadata().getName(), containers(
+        d.getSpec().getTemplate().getSpec().getContainers(), d.getSpec().getTemplate().getSpec().getInitContainers())));
+    for (Map.Entry<String, List<Container>> workload : workloads.entrySet()) {
+      Set<String> refs = new TreeSet<>();
+      for (Container c : workload.getValue()) {
+        for (EnvVar e : c.getEnv()) {
+          if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+            refs.add(e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey());
+          }
+        }
+        assertThat(c.getEnvFrom()).as(workload.getKey() + ": whole Secrets are never mounted as env")
+            .allSatisfy(from -> assertThat(from.getSecretRef()).isNull());
+      }
+      assertThat(refs).as(env + " " + workload.getKey() + " (ops/README.md, What each workload reads)")
+          .isEqualTo(table.get(workload.getKey()));
+    }
+    assertThat(table.get("gau-email")).as("gau-email holds no password of authorization's Redis")
+        .noneMatch(ref -> ref.startsWith(GauService.SecretKey.REDIS_SHARED + "/"));
+  }
+
+  private static List<Container> containers(List<Container> main, List<Container> init) {
+    List<Container> all = new ArrayList<>(main);
+    if (init != null) {
+      all.addAll(init);
+    }
+    return all;
   }
 }

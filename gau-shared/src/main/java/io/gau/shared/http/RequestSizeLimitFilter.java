@@ -1,4 +1,4 @@
-package io.gau.authorization.resources;
+package io.gau.shared.http;
 
 import io.gau.shared.errors.ErrorResponses;
 import jakarta.annotation.Priority;
